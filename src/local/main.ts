@@ -1,0 +1,48 @@
+// Entry point of `npm start`: the local stand-in for Confluence.
+
+import { parseHostOptions, USAGE, UsageError } from './options';
+import { startHost } from './host';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseHostOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
+
+  const host = await startHost(options);
+
+  // Tests and scripts parse this exact line; keep its shape.
+  console.log(`Local host ready at ${host.url}/`);
+  console.log(`  Demo page:  ${host.url}/wiki/spaces/DEMO/pages/1001`);
+  console.log(`  Admin page: ${host.url}/wiki/admin/rest-data`);
+  console.log(`  Data:       ${options.dataDir}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}; stopping.`);
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('The local host failed to start:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
