@@ -1,5 +1,6 @@
 // The result of running a query end to end: fetch, convert, render.
 
+import type { ParameterDefinition } from './entities';
 import type { ErrorCode } from './errors';
 
 export type ColumnType = 'number' | 'date' | 'boolean' | 'text';
@@ -100,6 +101,11 @@ export interface RunResult {
   timings: Timings;
   cache: { hit: boolean; storedAt?: string; expiresAt?: string };
   engine: EngineName;
+  /**
+   * Viewer-editable parameters of the query with the values this run used.
+   * Optional: when absent, the macro reads the definitions from `macro/queries`.
+   */
+  viewerParameters?: { definition: ParameterDefinition; value: string }[];
 }
 
 /** Stage-by-stage output of an admin preview. */
