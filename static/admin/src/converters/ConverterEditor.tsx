@@ -1,0 +1,158 @@
+// The converter editor: JavaScript source, a sample input (pasted or captured
+// from a query preview) and "Run" (Ctrl+Enter) that shows the output or the
+// error at its line.
+
+import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import TextArea from '@atlaskit/textarea';
+import TextField from '@atlaskit/textfield';
+import type { EntityDraft } from '../../../../src/contract/entities';
+import type { WireError } from '../../../../src/contract/errors';
+import { call, toWireError } from '../api/client';
+import type { EditorProps } from '../app/EntitySection';
+import { useNavigation, useUnsavedGuard } from '../app/navigation';
+import { useEntityEditor } from '../app/use-entity-editor';
+import { CodeEditor } from '../components/CodeEditor';
+import { DataTable } from '../components/DataTable';
+import { EditorShell } from '../components/EditorShell';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { Field, problemsByField } from '../components/Field';
+import { prettyJson } from '../components/format';
+import { marksFromError } from '../components/marks';
+
+export const DEFAULT_CONVERTER_SOURCE = `// Receives the parsed JSON response and returns what the template shows:
+// usually an array of objects, one per table row.
+function convert(json, metadata) {
+  return json;
+}
+`;
+
+export function newConverterDraft(): EntityDraft<'converter'> {
+  return { kind: 'converter', name: '', description: '', source: DEFAULT_CONVERTER_SOURCE, sampleInput: '' };
+}
+
+interface RunOutcome {
+  output: unknown;
+  durationMs: number;
+  engine: string;
+}
+
+export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: EditorProps) {
+  const editor = useEntityEditor('converter', id, newConverterDraft, onSavedNew);
+  useUnsavedGuard(editor.dirty);
+  const { capturedSample } = useNavigation();
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<RunOutcome | undefined>();
+  const [runError, setRunError] = useState<WireError | undefined>();
+  const draft = editor.draft;
+  const problems = useMemo(() => problemsByField(editor.error?.details?.problems), [editor.error]);
+  const marks = useMemo(() => [...marksFromError(runError), ...marksFromError(editor.error)], [runError, editor.error]);
+
+  const run = async () => {
+    setRunning(true);
+    setRunError(undefined);
+    try {
+      setOutcome(await call('converters/test', { source: draft.source, sampleInput: draft.sampleInput }));
+    } catch (caught) {
+      setOutcome(undefined);
+      setRunError(toWireError(caught));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <EditorShell
+      kind="converter"
+      editor={editor}
+      isNew={!id && editor.version === undefined}
+      onBack={onBack}
+      onSave={() => void editor.save()}
+      onOverwrite={() => void editor.overwrite()}
+      onDeleted={onDeleted}
+      onOpen={onOpen}
+    >
+      <div className="pq-form">
+        <div className="pq-row">
+          <Field label="Name" error={problems.get('name')}>
+            {({ id: fieldId }) => (
+              <TextField id={fieldId} value={draft.name} onChange={(event) => editor.update((previous) => ({ ...previous, name: event.currentTarget.value }))} testId="converter-name" />
+            )}
+          </Field>
+          <Field label="Description">
+            {({ id: fieldId }) => (
+              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => editor.update((previous) => ({ ...previous, description: event.currentTarget.value }))} />
+            )}
+          </Field>
+        </div>
+
+        <div className="pq-split">
+          <div className="pq-field">
+            <span className="pq-label" id="converter-source-label">
+              Source: <code>function convert(json, metadata)</code>
+            </span>
+            <CodeEditor
+              value={draft.source}
+              onChange={(source) => editor.update((previous) => ({ ...previous, source }))}
+              language="javascript"
+              label="Converter source (JavaScript). Ctrl+Enter runs it against the sample input."
+              marks={marks}
+              onRun={() => void run()}
+              minHeight="320px"
+              maxHeight="640px"
+              testId="converter-source"
+            />
+            <p className="pq-muted pq-small">
+              <code>metadata</code> holds the query name, its parameters and the response status and headers. The converter runs in a sandbox
+              with time and memory limits and no network access.
+            </p>
+          </div>
+          <div className="pq-field">
+            <span className="pq-label">Sample input (the raw API response)</span>
+            <CodeEditor
+              value={draft.sampleInput}
+              onChange={(sampleInput) => editor.update((previous) => ({ ...previous, sampleInput }))}
+              language="json"
+              label="Sample input: the raw response text the converter receives"
+              minHeight="320px"
+              maxHeight="640px"
+              testId="converter-sample"
+            />
+            {capturedSample && (
+              <Button
+                spacing="compact"
+                onClick={() => editor.update((previous) => ({ ...previous, sampleInput: capturedSample.body }))}
+                testId="use-captured-sample"
+              >
+                {`Use captured response from “${capturedSample.queryName}”`}
+              </Button>
+            )}
+          </div>
+        </div>
+
+        <div className="pq-inline">
+          <Button appearance="primary" onClick={() => void run()} isLoading={running} testId="run-converter">
+            Run
+          </Button>
+          <span className="pq-muted pq-small">Ctrl+Enter in the source runs it too.</span>
+          {outcome && (
+            <span data-testid="converter-run-info">
+              <Lozenge appearance="success">{`${outcome.durationMs} ms`}</Lozenge> <Lozenge>{outcome.engine}</Lozenge>
+            </span>
+          )}
+        </div>
+        {runError && <ErrorPanel error={runError} />}
+        {outcome && (
+          <section className="pq-card" aria-label="Converter output" data-testid="converter-output">
+            <DataTable value={outcome.output} label="Converter output" />
+            <details className="pq-details">
+              <summary>As JSON</summary>
+              <pre className="pq-pre">{prettyJson(outcome.output)}</pre>
+            </details>
+          </section>
+        )}
+      </div>
+    </EditorShell>
+  );
+}
