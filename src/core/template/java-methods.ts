@@ -31,7 +31,7 @@ function kindOf(value: unknown): Kind | undefined {
 function isPlainData(value: unknown, property: string): boolean {
   // A helper object with a real method of that name keeps it.
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return typeof (value as Record<string, unknown>)[property] !== 'function';
+    return !(Object.hasOwn(value, property) && typeof (value as Record<string, unknown>)[property] === 'function');
   }
   return true;
 }

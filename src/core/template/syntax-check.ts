@@ -31,16 +31,10 @@ interface OpenBlock {
 const IDENTIFIER = /[A-Za-z][A-Za-z0-9_-]*/y;
 
 export function checkTemplateSyntax(source: string): TemplateProblem[] {
-  const problems = [...scanDirectives(source), ...parserProblems(source)];
-  const seen = new Set<string>();
-  return problems
-    .filter((problem) => {
-      const key = `${problem.line}:${problem.column}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.line - b.line || a.column - b.column);
+  // The parser stops at its first error, which is usually one the scanner already explained better.
+  const scanned = scanDirectives(source);
+  const problems = scanned.length > 0 ? scanned : parserProblems(source);
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function scanDirectives(source: string): TemplateProblem[] {
@@ -110,6 +104,8 @@ function scanDirectives(source: string): TemplateProblem[] {
     if (NEEDS_ARGUMENTS.has(name)) {
       if (!hasArguments) {
         report(start, `#${name} needs its arguments in parentheses, e.g. #${example(name)}.`);
+        // Still open the block, so its #end does not show up as a second problem.
+        if (BLOCK_OPENERS.has(name)) stack.push({ name, ...at(start), sawElse: false });
         index = cursor;
         continue;
       }
