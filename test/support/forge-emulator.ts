@@ -40,6 +40,12 @@ export interface EmulatedPage {
 export interface ForgeEmulatorOptions {
   /** Called for outbound calls that are not KVS or Confluence (none in the app; a guard). */
   onUnexpected?: (target: unknown, path: string) => void;
+  /**
+   * The account the platform attributes an `asUser()` call to. Forge knows it
+   * from the invocation; tests that run several users concurrently pass a
+   * lookup (e.g. from AsyncLocalStorage) instead of setting currentAccountId.
+   */
+  accountOf?: () => string | undefined;
 }
 
 export interface KvsCall {
@@ -267,7 +273,7 @@ export class ForgeEmulator {
   // Confluence ----------------------------------------------------------------
 
   private handleConfluence(target: any, path: string): Response {
-    const accountId = target.provider === 'user' ? (target.accountId ?? this.currentAccountId) : undefined;
+    const accountId = target.provider === 'user' ? (target.accountId ?? this.options.accountOf?.() ?? this.currentAccountId) : undefined;
     this.confluenceCalls.push({ accountId, path });
     if (this.confluenceFailureStatus) return json(this.confluenceFailureStatus, { message: 'emulated failure' });
     if (target.provider === 'user' && !accountId) return json(401, { message: 'No user in this invocation' });
