@@ -1,0 +1,51 @@
+// The fetch and convert stages, shared by runQuery and previewQuery.
+
+import type { Converter, Datasource } from '../../contract/entities';
+import type { EngineName } from '../../contract/run';
+import type { ConverterLimits } from '../convert';
+import { runDefaultConverter } from '../convert';
+import type { UpstreamResponse } from '../http';
+import type { BuiltRequest } from '../params';
+import { inStage } from './stage';
+import type { RunDeps } from './types';
+
+export async function fetchUpstream(deps: RunDeps, datasource: Datasource, built: BuiltRequest): Promise<{ response: UpstreamResponse; fetchMs: number }> {
+  const started = performance.now();
+  const request = built.body === undefined ? { method: built.method, path: built.path } : { method: built.method, path: built.path, body: built.body };
+  const response = await inStage('fetch', () => deps.upstream(datasource, request));
+  return { response, fetchMs: Math.round(performance.now() - started) };
+}
+
+export interface ConvertInput {
+  queryName: string;
+  built: BuiltRequest;
+  response: UpstreamResponse;
+  converter: Converter | undefined;
+  limits?: Partial<ConverterLimits>;
+}
+
+export async function convertResponse(deps: RunDeps, input: ConvertInput): Promise<{ converted: unknown; convertMs: number; engine: EngineName }> {
+  const started = performance.now();
+  const { converter, response, built } = input;
+  if (!converter) {
+    const converted = await inStage('convert', () => runDefaultConverter(response.text));
+    return { converted, convertMs: Math.round(performance.now() - started), engine: 'none' };
+  }
+
+  const result = await inStage('convert', () =>
+    deps.converters.run({
+      source: converter.source,
+      json: response.text,
+      converterName: converter.name,
+      limits: input.limits,
+      metadata: {
+        queryName: input.queryName,
+        queryParameters: built.values,
+        originalQueryParameters: built.originalValues,
+        status: response.status,
+        headers: response.headers,
+      },
+    }),
+  );
+  return { converted: result.value, convertMs: Math.round(performance.now() - started), engine: deps.converters.engine };
+}
