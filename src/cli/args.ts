@@ -1,0 +1,76 @@
+// Command-line arguments of `pq`.
+
+import { AppError } from '../errors/app-error';
+
+export type OutputFormat = 'html' | 'json' | 'csv';
+
+export interface RunArguments {
+  command: 'run';
+  config: string;
+  query: string;
+  params: Record<string, string>;
+  format: OutputFormat;
+  engine?: 'isolated-vm' | 'quickjs';
+  refresh: boolean;
+  locale?: string;
+  timeZone?: string;
+}
+
+export interface ValidateArguments {
+  command: 'validate';
+  config: string;
+}
+
+export type CliArguments = RunArguments | ValidateArguments | { command: 'help' };
+
+export const USAGE = `Usage:
+  pq run --config FILE --query NAME [--param key=value]... [--format html|json|csv]
+         [--engine isolated-vm|quickjs] [--refresh] [--locale TAG] [--time-zone ZONE]
+  pq validate --config FILE
+
+Secrets are read from the environment variables the config file names in
+each datasource's "secretEnv".`;
+
+function usageError(message: string): AppError {
+  return new AppError('INVALID_REQUEST', message, { hint: 'Run "pq help" for the usage.' });
+}
+
+export function parseArguments(argv: string[]): CliArguments {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command !== 'run' && command !== 'validate') throw usageError(`Unknown command "${command}"; use run or validate.`);
+
+  const values: Record<string, string> = {};
+  const params: Record<string, string> = {};
+  let refresh = false;
+  for (let index = 0; index < rest.length; index += 1) {
+    const flag = rest[index]!;
+    if (flag === '--refresh') {
+      refresh = true;
+      continue;
+    }
+    const value = rest[index + 1];
+    if (!flag.startsWith('--') || value === undefined) throw usageError(`Option "${flag}" needs a value.`);
+    index += 1;
+    if (flag === '--param') {
+      const separator = value.indexOf('=');
+      if (separator <= 0) throw usageError(`--param "${value}" must look like key=value.`);
+      params[value.slice(0, separator)] = value.slice(separator + 1);
+      continue;
+    }
+    if (!['--config', '--query', '--format', '--engine', '--locale', '--time-zone'].includes(flag)) throw usageError(`Unknown option "${flag}".`);
+    values[flag.slice(2)] = value;
+  }
+
+  const config = values.config;
+  if (!config) throw usageError('--config FILE is required.');
+  if (command === 'validate') return { command, config };
+
+  const query = values.query;
+  if (!query) throw usageError('--query NAME is required.');
+  const format = values.format ?? 'html';
+  if (format !== 'html' && format !== 'json' && format !== 'csv') throw usageError(`--format must be html, json or csv, not "${format}".`);
+  const engine = values.engine;
+  if (engine !== undefined && engine !== 'isolated-vm' && engine !== 'quickjs') throw usageError(`--engine must be isolated-vm or quickjs, not "${engine}".`);
+  return { command, config, query, params, format, engine, refresh, locale: values.locale, timeZone: values['time-zone'] };
+}

@@ -1,0 +1,32 @@
+// Printing a RunResult as HTML, JSON or CSV.
+
+import type { RunResult, TableData } from '../contract/run';
+import { renderTableHtml } from '../core/table';
+import type { OutputFormat } from './args';
+
+export function formatResult(result: RunResult, format: OutputFormat): string {
+  if (format === 'json') return JSON.stringify(result, null, 2);
+  if (format === 'csv') return result.tables[0] ? toCsv(result.tables[0]) : '';
+  return withStaticTables(result);
+}
+
+/** The HTML with each table placeholder replaced by a static table, since no macro runs in a terminal. */
+function withStaticTables(result: RunResult): string {
+  let html = result.html;
+  for (const table of result.tables) {
+    html = html.replace(`<div class="pq-table" data-table-id="${table.id}"></div>`, renderTableHtml(table));
+  }
+  return html;
+}
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(table: TableData): string {
+  const lines = [table.columns.map((column) => csvField(column.label)).join(',')];
+  for (const row of table.rows) lines.push(row.map(csvField).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
