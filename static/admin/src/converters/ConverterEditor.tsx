@@ -13,7 +13,7 @@ import { call, toWireError } from '../api/client';
 import type { EditorProps } from '../app/EntitySection';
 import { useNavigation, useUnsavedGuard } from '../app/navigation';
 import { useEntityEditor } from '../app/use-entity-editor';
-import { CodeEditor } from '../components/CodeEditor';
+import { CodeEditor } from '../components/LazyCodeEditor';
 import { DataTable } from '../components/DataTable';
 import { EditorShell } from '../components/EditorShell';
 import { ErrorPanel } from '../components/ErrorPanel';

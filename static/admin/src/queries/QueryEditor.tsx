@@ -11,7 +11,7 @@ import type { EditorProps } from '../app/EntitySection';
 import { useUnsavedGuard } from '../app/navigation';
 import { useEntityEditor } from '../app/use-entity-editor';
 import { useSummaries } from '../app/use-summaries';
-import { CodeEditor } from '../components/CodeEditor';
+import { CodeEditor } from '../components/LazyCodeEditor';
 import { EditorShell } from '../components/EditorShell';
 import { Field, problemsByField } from '../components/Field';
 import { isValidCacheDuration, syncParameters, usedParameterNames, usedWildcards } from './parameters';

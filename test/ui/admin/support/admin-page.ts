@@ -1,0 +1,91 @@
+// Helpers for driving the admin page in the local host: open it as a user in
+// a colour mode, record every invoke reply the page receives, and call
+// resolvers directly to set up or check state.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { LocalHost } from '../../../support/local-host';
+import type { TestBrowser } from '../../../support/browser';
+
+export const ADMIN = 'local-admin';
+export const VIEWER = 'local-viewer';
+
+export interface AdminPage {
+  context: BrowserContext;
+  page: Page;
+  frame: FrameLocator;
+  /** Raw text of every /api/invoke response the page received, in order. */
+  replies: string[];
+  /** Console errors and uncaught exceptions of the page and its frames. */
+  errors: string[];
+}
+
+export async function openAdminPage(
+  browser: TestBrowser,
+  host: LocalHost,
+  options: { user?: string; colorMode?: 'light' | 'dark' } = {},
+): Promise<AdminPage> {
+  const context = await browser.newContext();
+  await context.addCookies([
+    { name: 'pq_local_user', value: options.user ?? ADMIN, url: host.url },
+    { name: 'pq_local_theme', value: options.colorMode ?? 'light', url: host.url },
+  ]);
+  const page = await context.newPage();
+  const replies: string[] = [];
+  const errors: string[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/invoke') {
+      response.text().then(
+        (text) => replies.push(text),
+        () => undefined,
+      );
+    }
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+
+  await page.goto(host.adminPageUrl);
+  const frame = page.frameLocator('iframe.pq-app-admin');
+  return { context, page, frame, replies, errors };
+}
+
+/** Calls a resolver over the local host's HTTP API as `accountId` and returns the envelope. */
+export async function invokeAs<T = unknown>(host: LocalHost, accountId: string, functionKey: string, payload: Record<string, unknown> = {}): Promise<{ ok: boolean; data?: T; error?: { code: string; message: string } }> {
+  const response = await fetch(`${host.url}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-local-account-id': accountId },
+    body: JSON.stringify({ functionKey, payload, context: {} }),
+  });
+  if (!response.ok) throw new Error(`POST /api/invoke ${functionKey} returned HTTP ${response.status}: ${await response.text()}`);
+  return (await response.json()) as { ok: boolean; data?: T; error?: { code: string; message: string } };
+}
+
+/** Calls a resolver as the admin and returns its data, failing loudly on an error envelope. */
+export async function adminCall<T>(host: LocalHost, functionKey: string, payload: Record<string, unknown> = {}): Promise<T> {
+  const reply = await invokeAs<T>(host, ADMIN, functionKey, payload);
+  if (!reply.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(reply.error)}`);
+  return reply.data as T;
+}
+
+/** The demo API tokens the local host generated for this data directory. */
+export function demoTokens(host: LocalHost): { label: string; token: string }[] {
+  return JSON.parse(readFileSync(join(host.dataDir, 'demo-api-tokens.json'), 'utf8')) as { label: string; token: string }[];
+}
+
+/** Replaces the whole text of the CodeMirror editor inside `testId`. */
+export async function setCode(frame: FrameLocator, page: Page, testId: string, text: string): Promise<void> {
+  const content = frame.getByTestId(testId).locator('.cm-content');
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  // insertText sends one input event, so bracket auto-closing and auto-indent do not alter the text.
+  await page.keyboard.insertText(text);
+}
+
+/** Waits until no invoke response is in flight, so `replies` is complete. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
