@@ -12,9 +12,11 @@ export interface HostOptions {
   dataDir: string;
   /** Deletes the stored entities and pages and seeds the demo again before starting. */
   reset: boolean;
+  /** Directory holding macro/build, config/build and admin/build. */
+  staticDir: string;
 }
 
-export const USAGE = `Usage: npm start -- [--port N] [--data DIR] [--reset]
+export const USAGE = `Usage: npm start -- [--port N] [--data DIR] [--reset] [--static DIR]
 
 Starts a local stand-in for Confluence on 127.0.0.1 that runs the app's resolvers
 and its built Custom UI bundles, with a demo page on a bundled demo REST API.
@@ -23,6 +25,8 @@ and its built Custom UI bundles, with a demo page on a bundled demo REST API.
   --data DIR   data directory: SQLite database, secret key, demo certificate
                (default: .data/ in the project)
   --reset      delete everything in the data directory's store and seed the demo again
+  --static DIR directory with the built bundles macro/build, config/build and
+               admin/build (default: static/ in the project)
   --help       print this text`;
 
 export class UsageError extends Error {}
@@ -37,6 +41,7 @@ export function parseHostOptions(argv: string[]): HostOptions | 'help' {
         port: { type: 'string' },
         data: { type: 'string' },
         reset: { type: 'boolean', default: false },
+        static: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -59,5 +64,6 @@ export function parseHostOptions(argv: string[]): HostOptions | 'help' {
     port,
     dataDir: resolve(values.data ?? resolve(PROJECT_ROOT, '.data')),
     reset: values.reset ?? false,
+    staticDir: resolve(values.static ?? resolve(PROJECT_ROOT, 'static')),
   };
 }

@@ -37,6 +37,8 @@ export interface StartOptions {
   /** Default 0: a free port. */
   port?: number;
   reset?: boolean;
+  /** Directory with macro/build, config/build and admin/build instead of static/. */
+  staticDir?: string;
   /** How long to wait for the ready line. */
   timeoutMs?: number;
 }
@@ -46,6 +48,7 @@ export async function startLocalHost(options: StartOptions = {}): Promise<LocalH
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pq-local-'));
   const args = ['--import', 'tsx', 'src/local/main.ts', '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.reset) args.push('--reset');
+  if (options.staticDir) args.push('--static', options.staticDir);
 
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,

@@ -1,0 +1,65 @@
+// The resolver dependencies on the local host: SQLite storage, Node's fetch
+// trusting the demo API's certificate, the local Confluence, and a network
+// policy that lets datasources reach the demo API's loopback port and no other
+// private address.
+
+import type { ConverterRuntime } from '../../core/convert/types';
+import type { NetworkPolicy } from '../../core/http';
+import { systemClock, type Clock, type FetchPort, type Logger } from '../../core/ports';
+import type { SecretStore, Store } from '../../core/store/types';
+import type { MakeDeps } from '../../resolvers/deps';
+import { createLocalConfluencePort } from '../confluence/confluence-port';
+import type { PageStore } from '../confluence/page-store';
+import { LOCAL_SITE_ID } from '../confluence/site';
+import { loadConverterRuntime, loadNodeFetch } from './core-modules';
+
+export interface LocalDepsOptions {
+  store: Store;
+  secrets: SecretStore;
+  pages: PageStore;
+  logger: Logger;
+  /** PEM certificate of the demo API, trusted in addition to the system roots. */
+  demoApiCertificate: () => string;
+  /** `127.0.0.1:<port>` of the demo API; read per call because a restart may move it. */
+  demoApiHost: () => string;
+  clock?: Clock;
+}
+
+export interface LocalDeps {
+  makeDeps: MakeDeps;
+  /** Stops the converter engines; called on shutdown. */
+  dispose(): Promise<void>;
+}
+
+export function createLocalDeps(options: LocalDepsOptions): LocalDeps {
+  let fetchPort: Promise<FetchPort> | undefined;
+  let runtime: Promise<ConverterRuntime> | undefined;
+
+  // One transport for the process: it holds the connection pool.
+  const fetch: FetchPort = async (url, init) => {
+    fetchPort ??= loadNodeFetch(options.demoApiCertificate());
+    return (await fetchPort)(url, init);
+  };
+
+  const makeDeps: MakeDeps = (trusted) => {
+    const network: NetworkPolicy = { privateHostsAllowed: [options.demoApiHost()] };
+    return {
+      store: options.store,
+      secrets: options.secrets,
+      fetch,
+      clock: options.clock ?? systemClock,
+      logger: options.logger,
+      network,
+      confluence: createLocalConfluencePort(options.pages, trusted.accountId),
+      converterRuntime: () => (runtime ??= loadConverterRuntime()),
+      siteId: LOCAL_SITE_ID,
+    };
+  };
+
+  return {
+    makeDeps,
+    async dispose() {
+      if (runtime) await (await runtime).dispose();
+    },
+  };
+}
