@@ -22,7 +22,7 @@ export function checkTarget(url: URL, datasource: Datasource, network: NetworkPo
 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new UpstreamError('HOST_NOT_ALLOWED', `The URL ${displayUrl(url)} uses the scheme ${url.protocol.replace(':', '')}, which the app never fetches.`, {
-      hint: 'Only https:// URLs (and http:// when the datasource allows it) can be requested.',
+      hint: 'Use an https:// URL (or http:// when the datasource allows it). If the API redirected there, check the base URL and the query path with the API owner.',
       details,
     });
   }
