@@ -1,0 +1,151 @@
+'use strict';
+// The program of a QuickJS worker thread. build-worker-bundle.mjs wraps it,
+// together with quickjs-emscripten-core and the single-file QuickJS variant,
+// into one self-contained script that the host starts with `eval: true`.
+// `__pqModules.require` resolves those bundled packages.
+//
+// Protocol: the worker posts { type: 'ready' } once the WebAssembly module is
+// instantiated, then answers each job message with exactly one reply. The host
+// enforces the hard limits (terminate on wall time, resourceLimits on the
+// worker heap); the interrupt handler and memory limit here only make the
+// common cases end cleanly with a position.
+
+/* global __pqModules */
+const { parentPort } = require('node:worker_threads');
+const core = __pqModules.require('quickjs-emscripten-core');
+const variantExports = __pqModules.require('@jitl/quickjs-singlefile-cjs-release-sync');
+
+const variant = variantExports.default || variantExports;
+let quickjs;
+// Set when freeing a runtime failed; the host then replaces this worker.
+let disposeFailed = false;
+
+function disposeAll(handles) {
+  for (const handle of handles) {
+    try {
+      if (handle) handle.dispose();
+    } catch {
+      disposeFailed = true;
+    }
+  }
+}
+
+function dumpError(context, handle) {
+  let dumped;
+  try {
+    dumped = context.dump(handle);
+  } catch (error) {
+    dumped = { name: 'InternalError', message: String((error && error.message) || error) };
+  } finally {
+    handle.dispose();
+  }
+  if (dumped === null || typeof dumped !== 'object') return { name: '', message: String(dumped), stack: '' };
+  return {
+    name: typeof dumped.name === 'string' ? dumped.name : '',
+    message: typeof dumped.message === 'string' ? dumped.message : String(dumped),
+    stack: typeof dumped.stack === 'string' ? dumped.stack : '',
+  };
+}
+
+// The engine-level failure of a step: interrupted, out of memory, or an exception the harness did not catch.
+function failed(step, error) {
+  return { type: 'failed', step, name: error.name, message: error.message, stack: error.stack };
+}
+
+function callHarness(context, harness, name, args) {
+  const fn = context.getProp(harness, name);
+  try {
+    return context.callFunction(fn, context.undefined, ...args);
+  } finally {
+    fn.dispose();
+  }
+}
+
+function runJob(job) {
+  const deadline = Date.now() + job.timeoutMs;
+  const runtime = quickjs.newRuntime();
+  runtime.setMemoryLimit(job.memoryBytes);
+  runtime.setMaxStackSize(job.stackBytes);
+  runtime.setInterruptHandler(() => Date.now() > deadline);
+  const context = runtime.newContext();
+  let harness;
+
+  try {
+    const prelude = context.evalCode(job.prelude, job.preludeFilename);
+    if (prelude.error) return failed('prelude', dumpError(context, prelude.error));
+    prelude.value.dispose();
+    harness = context.getProp(context.global, job.harnessGlobal);
+    context.evalCode('delete globalThis.' + job.harnessGlobal).dispose();
+
+    const compiled = context.evalCode(job.source, job.filename, { compileOnly: true });
+    if (compiled.error) return { type: 'syntax', ...dumpError(context, compiled.error) };
+    compiled.value.dispose();
+
+    const topLevel = context.evalCode(job.source, job.filename);
+    if (topLevel.error) return failed('top-level', dumpError(context, topLevel.error));
+    topLevel.value.dispose();
+
+    const args = [context.newString(job.json), context.newString(job.metadataJson), context.newNumber(job.maxOutputBytes)];
+    const started = callHarness(context, harness, 'start', args);
+    args.forEach((handle) => handle.dispose());
+    if (started.error) return failed('convert', dumpError(context, started.error));
+    started.value.dispose();
+
+    // Run promise callbacks until none are left; the interrupt handler bounds them.
+    const jobs = runtime.executePendingJobs(-1);
+    if (jobs.error) return failed('convert', dumpError(context, jobs.error));
+
+    const finished = callHarness(context, harness, 'finish', []);
+    if (finished.error) return failed('finish', dumpError(context, finished.error));
+    const status = context.getString(finished.value);
+    finished.value.dispose();
+
+    let output = '';
+    if (status.startsWith('{"kind":"ok"')) {
+      const taken = callHarness(context, harness, 'takeOutput', []);
+      if (taken.error) return failed('finish', dumpError(context, taken.error));
+      output = context.getString(taken.value);
+      taken.value.dispose();
+    }
+    return { type: 'result', status, output };
+  } finally {
+    disposeAll([harness, context, runtime]);
+  }
+}
+
+function checkJob(job) {
+  const runtime = quickjs.newRuntime();
+  runtime.setMemoryLimit(job.memoryBytes);
+  const context = runtime.newContext();
+  try {
+    const compiled = context.evalCode(job.source, job.filename, { compileOnly: true });
+    if (compiled.error) return { type: 'syntax', ...dumpError(context, compiled.error) };
+    compiled.value.dispose();
+    return { type: 'compiled' };
+  } finally {
+    disposeAll([context, runtime]);
+  }
+}
+
+parentPort.on('message', (job) => {
+  disposeFailed = false;
+  let reply;
+  try {
+    reply = job.type === 'check' ? checkJob(job) : runJob(job);
+  } catch (error) {
+    // The WebAssembly instance aborted (usually out of memory) or a handle
+    // leaked; the host discards this worker after a crash reply.
+    reply = { type: 'crashed', message: String((error && error.message) || error) };
+  }
+  parentPort.postMessage({ ...reply, recycle: disposeFailed || reply.type === 'crashed' });
+});
+
+core.newQuickJSWASMModuleFromVariant(variant).then(
+  (module) => {
+    quickjs = module;
+    parentPort.postMessage({ type: 'ready' });
+  },
+  (error) => {
+    parentPort.postMessage({ type: 'crashed', message: String((error && error.message) || error) });
+  },
+);
