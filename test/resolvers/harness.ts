@@ -60,7 +60,14 @@ export interface Bench {
 /** The account of the call in progress; shared, so benches that coexist see each other's callers. */
 const caller = new AsyncLocalStorage<string | undefined>();
 
-export async function createBench(options: { ca?: string; privateHostsAllowed?: string[] } = {}): Promise<Bench> {
+export interface BenchOptions {
+  ca?: string;
+  privateHostsAllowed?: string[];
+  /** Manifest egress addresses, as on Forge; absent means no egress check, as on the local host. */
+  egressAllowList?: string[];
+}
+
+export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   const emulator = new ForgeEmulator({ accountOf: () => caller.getStore() }).install();
   emulator.admins.add(ADMIN);
   emulator.addPage(PAGES.eng, PAGES.eng.spaceKey);
@@ -88,7 +95,7 @@ export async function createBench(options: { ca?: string; privateHostsAllowed?: 
         fetch,
         clock: { now: () => Date.now() },
         logger,
-        network: { privateHostsAllowed },
+        network: { privateHostsAllowed, egressAllowList: options.egressAllowList },
         confluence: createForgeConfluence(siteId),
         converterRuntime: () => (runtime ??= createConverterRuntime({ engine: 'auto' })),
         siteId,
