@@ -24,7 +24,11 @@ interface ThemeMessage {
 }
 
 (() => {
-  const frameId = new URLSearchParams(window.location.search).get('localFrame') ?? '';
+  // The shell runs on another origin than the app, as Confluence and Forge's
+  // iframe CDN do; both ids come in the iframe's URL.
+  const query = new URLSearchParams(window.location.search);
+  const frameId = query.get('localFrame') ?? '';
+  const shellOrigin = query.get('localShell') ?? window.location.origin;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let themingEnabled = false;
@@ -33,12 +37,12 @@ interface ThemeMessage {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      window.parent.postMessage({ source: 'pq-local-bridge', frameId, id, type, payload }, window.location.origin);
+      window.parent.postMessage({ source: 'pq-local-bridge', frameId, id, type, payload }, shellOrigin);
     });
   }
 
   window.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== window.parent || event.origin !== window.location.origin) return;
+    if (event.source !== window.parent || event.origin !== shellOrigin) return;
     const data = event.data as Partial<BridgeReply & ThemeMessage> | null;
     if (!data || data.source !== 'pq-local-shell') return;
 
@@ -162,7 +166,7 @@ interface ThemeMessage {
     const height = Math.ceil(Math.max(body.scrollHeight, body.getBoundingClientRect().height) + margins);
     if (height === lastHeight) return;
     lastHeight = height;
-    window.parent.postMessage({ source: 'pq-local-bridge', frameId, id: 0, type: 'resize', payload: { height } }, window.location.origin);
+    window.parent.postMessage({ source: 'pq-local-bridge', frameId, id: 0, type: 'resize', payload: { height } }, shellOrigin);
   }
 
   function watchSize(): void {

@@ -13,7 +13,12 @@ import { sendText } from './respond';
 export const APP_RESOURCES = ['macro', 'config', 'admin'] as const;
 export type AppResource = (typeof APP_RESOURCES)[number];
 
-export const APP_CSP = [
+/** The CSP of app resources; the shell on either loopback name may frame them. */
+export function appCsp(port: number): string {
+  return [...APP_CSP_DIRECTIVES, `frame-ancestors http://127.0.0.1:${port} http://localhost:${port}`].join('; ');
+}
+
+const APP_CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -24,8 +29,7 @@ export const APP_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
+];
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,9 +57,9 @@ export function isAppResource(name: string): name is AppResource {
 }
 
 /** Serves `/apps/<resource>/<file>` from `<staticDir>/<resource>/build`. */
-export function serveAppFile(response: ServerResponse, staticDir: string, resource: AppResource, file: string): void {
+export function serveAppFile(response: ServerResponse, staticDir: string, resource: AppResource, file: string, port: number): void {
   const root = resolve(staticDir, resource, 'build');
-  const headers = { 'content-security-policy': APP_CSP, 'cache-control': 'no-cache' };
+  const headers = { 'content-security-policy': appCsp(port), 'cache-control': 'no-cache' };
 
   if (!existsSync(join(root, 'index.html'))) {
     sendText(response, 503, notBuiltPage(resource, root), 'text/html; charset=utf-8', headers);

@@ -39,7 +39,9 @@ export interface LocalServerDeps {
   resetDemo(): Promise<void>;
 }
 
-const SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+function shellCsp(port: number): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src http://127.0.0.1:${port} http://localhost:${port}; object-src 'none'; base-uri 'none'; form-action 'self'`;
+}
 const DEMO_PAGE_PATH = '/wiki/spaces/DEMO/pages/1001';
 
 export interface LocalServer {
@@ -108,7 +110,7 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: L
   if (app && method === 'GET') {
     const [, resource = '', file = ''] = app;
     if (!isAppResource(resource)) throw new HttpError(404, `No app resource "${resource}".`);
-    serveAppFile(response, deps.staticDir, resource, decodeURIComponent(file));
+    serveAppFile(response, deps.staticDir, resource, decodeURIComponent(file), port);
     return;
   }
 
@@ -119,12 +121,12 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: L
       sendText(response, 404, renderMessagePage('Page not found', `There is no page ${pageMatch[2]}. Start again from the demo page at ${DEMO_PAGE_PATH}.`), 'text/html; charset=utf-8');
       return;
     }
-    sendHtml(response, renderPageView(page, renderContext(request, url, deps, port)));
+    sendHtml(response, renderPageView(page, renderContext(request, url, deps, port)), port);
     return;
   }
 
   if (path === '/wiki/admin/rest-data' && method === 'GET') {
-    sendHtml(response, renderAdminView(renderContext(request, url, deps, port)));
+    sendHtml(response, renderAdminView(renderContext(request, url, deps, port)), port);
     return;
   }
 
@@ -222,9 +224,13 @@ async function readMacroConfig(request: IncomingMessage): Promise<Record<string,
   return config as Record<string, never>;
 }
 
+// The shell and the apps use the two loopback names, so the apps run on
+// another origin than the shell, as Forge's iframes do.
 function renderContext(request: IncomingMessage, url: URL, deps: LocalServerDeps, port: number): RenderContext {
+  const onLocalhost = (request.headers.host ?? '').toLowerCase().startsWith('localhost:');
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: onLocalhost ? `http://localhost:${port}` : `http://127.0.0.1:${port}`,
+    appOrigin: onLocalhost ? `http://127.0.0.1:${port}` : `http://localhost:${port}`,
     user: pageUser(request),
     colorMode: readCookie(request, 'pq_local_theme') === 'dark' ? 'dark' : 'light',
     locale: pickLocale(url.searchParams.get('locale')),
@@ -256,8 +262,8 @@ function pickTimeZone(requested: string | null): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-function sendHtml(response: ServerResponse, html: string): void {
-  sendText(response, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': SHELL_CSP, 'cache-control': 'no-store' });
+function sendHtml(response: ServerResponse, html: string, port: number): void {
+  sendText(response, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': shellCsp(port), 'cache-control': 'no-store' });
 }
 
 function serveAsset(response: ServerResponse, name: string, assets: ShellAssets): void {

@@ -11,7 +11,7 @@ import type { MakeDeps } from '../../resolvers/deps';
 import { createLocalConfluencePort } from '../confluence/confluence-port';
 import type { PageStore } from '../confluence/page-store';
 import { LOCAL_SITE_ID } from '../confluence/site';
-import { loadConverterRuntime, loadNodeFetch } from './core-modules';
+import { createHostFetch, loadConverterRuntime } from './core-modules';
 
 export interface LocalDepsOptions {
   store: Store;
@@ -32,17 +32,25 @@ export interface LocalDeps {
 }
 
 export function createLocalDeps(options: LocalDepsOptions): LocalDeps {
-  let fetchPort: Promise<FetchPort> | undefined;
+  let fetchPort: FetchPort | undefined;
   let runtime: Promise<ConverterRuntime> | undefined;
 
-  // One transport for the process: it holds the connection pool.
-  const fetch: FetchPort = async (url, init) => {
-    fetchPort ??= loadNodeFetch(options.demoApiCertificate());
-    return (await fetchPort)(url, init);
+  // The demo API's port is known only once it listens, so the policy reads it
+  // on every use; the transport checks it again at connect time.
+  const network: NetworkPolicy = {
+    get privateHostsAllowed() {
+      return [options.demoApiHost()];
+    },
+  };
+
+  // One transport for the process, created on first use when the demo API's
+  // certificate is known.
+  const fetch: FetchPort = (url, init) => {
+    fetchPort ??= createHostFetch(network, options.demoApiCertificate());
+    return fetchPort(url, init);
   };
 
   const makeDeps: MakeDeps = (trusted) => {
-    const network: NetworkPolicy = { privateHostsAllowed: [options.demoApiHost()] };
     return {
       store: options.store,
       secrets: options.secrets,

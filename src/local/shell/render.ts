@@ -14,6 +14,8 @@ export const ADMIN_MODULE_KEY = 'admin';
 
 export interface RenderContext {
   origin: string;
+  /** Origin of the app iframes, see ShellData.appOrigin. */
+  appOrigin: string;
   user: LocalUser;
   colorMode: 'light' | 'dark';
   locale: string;
@@ -64,13 +66,14 @@ export function renderPageView(page: LocalPage, render: RenderContext): string {
     <button type="button" class="pq-button" data-edit-macro="${frame.frameId}">Edit macro</button>
     <button type="button" class="pq-button pq-button-subtle" data-remove-macro="${frame.frameId}">Remove</button>
   </div>
-  ${iframeTag(frame)}
+  ${iframeTag(frame, render)}
 </section>`;
     })
     .join('\n');
 
   const data: ShellData = {
     view: 'page',
+    appOrigin: render.appOrigin,
     users: LOCAL_USERS.map(({ accountId, displayName, isAdmin }) => ({ accountId, displayName, isAdmin })),
     currentAccountId: render.user.accountId,
     pageId: page.id,
@@ -108,6 +111,7 @@ export function renderAdminView(render: RenderContext): string {
   };
   const data: ShellData = {
     view: 'admin',
+    appOrigin: render.appOrigin,
     users: LOCAL_USERS.map(({ accountId, displayName, isAdmin }) => ({ accountId, displayName, isAdmin })),
     currentAccountId: render.user.accountId,
     frames: [frame],
@@ -118,16 +122,17 @@ export function renderAdminView(render: RenderContext): string {
   <header class="pq-page-header"><h1>REST Data</h1>
     <button type="button" class="pq-button pq-button-subtle" id="pq-reset-demo">Reset demo</button>
   </header>
-  ${iframeTag(frame)}
+  ${iframeTag(frame, render)}
 </article>`;
   return layout('REST Data administration', main, data, render, 'admin');
 }
 
-function iframeTag(frame: ShellFrame): string {
+function iframeTag(frame: ShellFrame, render: RenderContext): string {
   const title = frame.resource === 'admin' ? 'REST Data administration' : 'REST data macro';
+  const query = new URLSearchParams({ localFrame: frame.frameId, localShell: render.origin });
   return `<iframe class="pq-app-frame pq-app-${frame.resource}" data-frame-id="${frame.frameId}" title="${title}"
     sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-downloads"
-    src="/apps/${frame.resource}/index.html?localFrame=${encodeURIComponent(frame.frameId)}"></iframe>`;
+    src="${escapeHtml(`${render.appOrigin}/apps/${frame.resource}/index.html?${query.toString()}`)}"></iframe>`;
 }
 
 function layout(title: string, main: string, data: ShellData, render: RenderContext, active: 'page' | 'admin'): string {

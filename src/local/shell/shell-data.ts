@@ -21,6 +21,8 @@ export interface ShellFrame {
 
 export interface ShellData {
   view: 'page' | 'admin';
+  /** Origin the app iframes load from; the shell's other loopback name, so apps run cross-origin as on Forge. */
+  appOrigin: string;
   users: ShellUser[];
   currentAccountId: string;
   pageId?: string;

@@ -28,7 +28,7 @@ interface BridgeMessage {
     document.documentElement.setAttribute('data-color-mode', mode);
     document.cookie = `pq_local_theme=${mode}; path=/; SameSite=Strict`;
     for (const iframe of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-frame-id]'))) {
-      iframe.contentWindow?.postMessage({ source: 'pq-local-shell', type: 'theme', colorMode: mode }, window.location.origin);
+      iframe.contentWindow?.postMessage({ source: 'pq-local-shell', type: 'theme', colorMode: mode }, data.appOrigin);
     }
   }
 
@@ -105,8 +105,13 @@ interface BridgeMessage {
     iframe.className = `pq-app-frame pq-app-${resource}`;
     iframe.title = resource === 'config' ? 'Macro configuration' : 'App';
     iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads');
-    iframe.src = `/apps/${resource}/index.html?localFrame=${encodeURIComponent(frameId)}`;
+    iframe.src = appFrameUrl(resource, frameId);
     return iframe;
+  }
+
+  function appFrameUrl(resource: string, frameId: string): string {
+    const query = new URLSearchParams({ localFrame: frameId, localShell: window.location.origin });
+    return `${data.appOrigin}/apps/${resource}/index.html?${query.toString()}`;
   }
 
   function reloadMacroFrame(frame: ShellFrame): void {
@@ -252,7 +257,7 @@ interface BridgeMessage {
   }
 
   window.addEventListener('message', (event: MessageEvent) => {
-    if (event.origin !== window.location.origin) return;
+    if (event.origin !== data.appOrigin) return;
     const message = event.data as Partial<BridgeMessage> | null;
     if (!message || message.source !== 'pq-local-bridge' || typeof message.frameId !== 'string') return;
 
@@ -262,7 +267,7 @@ interface BridgeMessage {
     if (!frame || !iframe || event.source !== iframe.contentWindow) return;
 
     const reply = (body: { ok: boolean; result?: unknown; error?: string }): void => {
-      if (message.id) iframe.contentWindow?.postMessage({ source: 'pq-local-shell', id: message.id, ...body }, window.location.origin);
+      if (message.id) iframe.contentWindow?.postMessage({ source: 'pq-local-shell', id: message.id, ...body }, data.appOrigin);
     };
     handle(frame, iframe, message as BridgeMessage).then(
       (result) => reply({ ok: true, result }),
