@@ -1,0 +1,111 @@
+// The Forge bundle end to end: built by scripts/build-forge.mjs the way
+// Forge's bundler builds it, loaded in a separate Node process from a folder
+// without node_modules (so isolated-vm cannot load, as on Forge), driven
+// through its exported `handler` with the Forge invocation shape, with the
+// platform emulated and the upstream API a local HTTPS server.
+
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { fixtureRoute, startTestServer, type TestServer } from '../support/https-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const runner = path.join(import.meta.dirname, 'support', 'bundle-runner.ts');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Result = Record<string, any>;
+
+async function runBundle(bundle: string, server: TestServer, workDir: string): Promise<Result> {
+  const caPath = path.join(workDir, 'upstream-ca.pem');
+  writeFileSync(caPath, server.certPem);
+  const tsx = pathToFileURL(fileURLToPath(import.meta.resolve('tsx'))).href;
+
+  const child = spawn(process.execPath, ['--import', tsx, runner], {
+    cwd: workDir,
+    env: {
+      PATH: process.env.PATH,
+      PQ_BUNDLE: bundle,
+      PQ_UPSTREAM_PORT: String(server.port),
+      PQ_UPSTREAM_CA: caPath,
+      PQ_EXAMPLES_DIR: path.join(root, 'examples'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+
+  const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (code !== 0 || !line) throw new Error(`bundle runner exited with ${code}\n${stderr}\n${stdout}`);
+  // The result line itself quotes what the upstream received, token included.
+  const logs = stdout.split('\n').filter((text) => !text.startsWith('RESULT ')).join('\n') + stderr;
+  return { ...JSON.parse(line.slice('RESULT '.length)), logs };
+}
+
+describe('Forge bundle', () => {
+  let workDir: string;
+  let server: TestServer;
+  let result: Result;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(path.join(os.tmpdir(), 'pq-forge-bundle-'));
+    await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build-forge.mjs'), '--out', workDir], { cwd: root });
+    server = await startTestServer({ routes: { 'GET /rest/api/2/search': fixtureRoute('jira_v2_search_server_11issues_jira-ruby.json') } });
+    result = await runBundle(path.join(workDir, 'index.cjs'), server, workDir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('refuses a host the manifest does not declare', () => {
+    expect(result.undeclared).toMatchObject({ ok: false, error: { code: 'EGRESS_NOT_DECLARED', details: { egressEntry: 'https://jira.example.test' } } });
+  });
+
+  it('runs a query end to end with QuickJS', () => {
+    expect(result.run.error).toBeUndefined();
+    expect(result.run.ok).toBe(true);
+    expect(result.run.data.engine).toBe('quickjs');
+    expect(result.run.data.charts).toHaveLength(1);
+    expect(result.run.data.charts[0].type).toBe('bar');
+  });
+
+  it('sends the token to the upstream once', () => {
+    expect(result.upstream).toEqual([{ url: 'https://jira.example.test/rest/api/2/search?jql=project%3DSAMPLEPROJECT', authorization: 'Bearer bundle-token-6d2e' }]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('serves the second run from the KVS cache', () => {
+    expect(result.cached.ok).toBe(true);
+    expect(result.cached.data.cache.hit).toBe(true);
+  });
+
+  it('refuses admin keys to viewers', () => {
+    expect(result.forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('tests converters with QuickJS', () => {
+    expect(result.converterTest).toMatchObject({ ok: true, data: { output: [{ n: 3 }], engine: 'quickjs' } });
+  });
+
+  it('stores records in KVS and the token as a secret', () => {
+    expect(result.kvsKeys.filter((key: string) => key.startsWith('rec:')).sort()).toHaveLength(4);
+    expect(result.secretKeys).toHaveLength(1);
+    expect(result.tokenInPlainStorage).toBe(false);
+  });
+
+  it('logs no secret', () => {
+    expect(result.logs).toContain('"event":"http.response"');
+    expect(result.logs).not.toContain('bundle-token-6d2e');
+  });
+});
