@@ -14,6 +14,9 @@ export interface RunArguments {
   refresh: boolean;
   locale?: string;
   timeZone?: string;
+  /** Hosts (`host` or `host:port`) allowed to resolve to private or loopback addresses. */
+  allowPrivateHosts: string[];
+  caFile?: string;
 }
 
 export interface ValidateArguments {
@@ -26,10 +29,12 @@ export type CliArguments = RunArguments | ValidateArguments | { command: 'help' 
 export const USAGE = `Usage:
   pq run --config FILE --query NAME [--param key=value]... [--format html|json|csv]
          [--engine isolated-vm|quickjs] [--refresh] [--locale TAG] [--time-zone ZONE]
+         [--ca-file PEM] [--allow-private-host HOST[:PORT]]...
   pq validate --config FILE
 
 Secrets are read from the environment variables the config file names in
-each datasource's "secretEnv".`;
+each datasource's "secretEnv". PQ_CA_FILE and PQ_ALLOW_PRIVATE_HOSTS (comma
+separated) work like --ca-file and --allow-private-host.`;
 
 function usageError(message: string): AppError {
   return new AppError('INVALID_REQUEST', message, { hint: 'Run "pq help" for the usage.' });
@@ -42,6 +47,7 @@ export function parseArguments(argv: string[]): CliArguments {
 
   const values: Record<string, string> = {};
   const params: Record<string, string> = {};
+  const allowPrivateHosts: string[] = [];
   let refresh = false;
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index]!;
@@ -58,7 +64,11 @@ export function parseArguments(argv: string[]): CliArguments {
       params[value.slice(0, separator)] = value.slice(separator + 1);
       continue;
     }
-    if (!['--config', '--query', '--format', '--engine', '--locale', '--time-zone'].includes(flag)) throw usageError(`Unknown option "${flag}".`);
+    if (flag === '--allow-private-host') {
+      allowPrivateHosts.push(value);
+      continue;
+    }
+    if (!['--config', '--query', '--format', '--engine', '--locale', '--time-zone', '--ca-file'].includes(flag)) throw usageError(`Unknown option "${flag}".`);
     values[flag.slice(2)] = value;
   }
 
@@ -72,5 +82,17 @@ export function parseArguments(argv: string[]): CliArguments {
   if (format !== 'html' && format !== 'json' && format !== 'csv') throw usageError(`--format must be html, json or csv, not "${format}".`);
   const engine = values.engine;
   if (engine !== undefined && engine !== 'isolated-vm' && engine !== 'quickjs') throw usageError(`--engine must be isolated-vm or quickjs, not "${engine}".`);
-  return { command, config, query, params, format, engine, refresh, locale: values.locale, timeZone: values['time-zone'] };
+  return {
+    command,
+    config,
+    query,
+    params,
+    format,
+    engine,
+    refresh,
+    locale: values.locale,
+    timeZone: values['time-zone'],
+    allowPrivateHosts,
+    caFile: values['ca-file'],
+  };
 }

@@ -1,9 +1,9 @@
-// Reading the config file (the app's export format) and the secrets its
-// datasources name by environment variable.
+// Reading the config file (the app's export format) into entities the run
+// reads. Secrets are not in the file; env-secrets.ts reads them.
 
 import { readFile } from 'node:fs/promises';
 import { CONFIG_FILE_FORMAT, type ConfigFile } from '../contract/config-file';
-import type { Converter, Datasource, EntityByKind, EntityKind, Query, SecretName, Template } from '../contract/entities';
+import type { Converter, Datasource, EntityByKind, EntityKind, Query, Template } from '../contract/entities';
 import { AppError } from '../errors/app-error';
 import type { EntityReader } from '../core/run';
 
@@ -48,19 +48,4 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     listEntities: async <K extends EntityKind>(kind: K) => byKind[kind] as EntityByKind[K][],
   };
   return { file, entities, byKind };
-}
-
-/** The secret for a datasource, read from the environment variable its `secretEnv` names. */
-export function secretFromEnvironment(file: ConfigFile, datasourceId: string, name: SecretName, env: NodeJS.ProcessEnv): string | undefined {
-  const datasource = file.datasources.find((entry) => entry.id === datasourceId);
-  const variable = datasource?.secretEnv?.[name];
-  if (!variable) return undefined;
-  const value = env[variable];
-  if (value === undefined || value === '') {
-    throw new AppError('SECRET_MISSING', `Datasource "${datasource.name}" needs its ${name} from environment variable ${variable}, which is not set.`, {
-      hint: `Set ${variable} before running pq, e.g. ${variable}=... pq run ...`,
-      details: { entity: { kind: 'datasource', id: datasource.id, name: datasource.name } },
-    });
-  }
-  return value;
 }

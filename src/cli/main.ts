@@ -6,37 +6,44 @@ import { parseArguments, USAGE } from './args';
 import { runCommand } from './run-command';
 import { formatProblem, validateCommand } from './validate-command';
 
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Where the command writes; tests pass their own to run pq in-process. */
+export interface CliOutput {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, output: CliOutput = process): Promise<number> {
+  const { stdout, stderr } = output;
   let args;
   try {
     args = parseArguments(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
 
   try {
     if (args.command === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+      stdout.write(`${USAGE}\n`);
       return 0;
     }
     if (args.command === 'validate') {
       const problems = await validateCommand(args);
-      for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      for (const problem of problems) stderr.write(`${formatProblem(problem)}\n`);
       if (problems.length > 0) {
-        process.stderr.write(`${problems.length} problem(s) found.\n`);
+        stderr.write(`${problems.length} problem(s) found.\n`);
         return 1;
       }
-      process.stdout.write('Config is valid.\n');
+      stdout.write('Config is valid.\n');
       return 0;
     }
-    process.stdout.write(`${await runCommand(args, env)}\n`);
+    stdout.write(`${await runCommand(args, env)}\n`);
     return 0;
   } catch (error) {
     if (!isAppError(error)) throw error;
     const stage = error.details.stage ? ` (stage: ${error.details.stage})` : '';
-    process.stderr.write(`Error ${error.code}${stage}: ${error.message}\n`);
-    if (error.hint) process.stderr.write(`Hint: ${error.hint}\n`);
+    stderr.write(`Error ${error.code}${stage}: ${error.message}\n`);
+    if (error.hint) stderr.write(`Hint: ${error.hint}\n`);
     return 1;
   }
 }

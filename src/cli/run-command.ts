@@ -1,13 +1,16 @@
-// `pq run`: the whole pipeline against the live API.
+// `pq run`: the whole pipeline against the live API, through the same REST
+// client as the app (SSRF guard, redirect checks, limits, error codes).
 
 import { AppError } from '../errors/app-error';
 import { createConverterRuntime } from '../core/convert';
+import { createNodeFetch, sendRequest, type HttpDeps } from '../core/http';
 import { runQuery } from '../core/run';
 import { MemoryStore } from '../core/store/memory-store';
 import { systemClock } from '../core/ports';
 import type { RunArguments } from './args';
-import { loadConfig, secretFromEnvironment } from './config';
-import { createNodeUpstream } from './node-upstream';
+import { loadConfig } from './config';
+import { environmentSecrets } from './env-secrets';
+import { cliNetwork } from './network';
 import { formatResult } from './output';
 
 export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Promise<string> {
@@ -18,12 +21,20 @@ export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Pr
     throw new AppError('ENTITY_NOT_FOUND', `No query named "${args.query}" in ${args.config}. Queries: ${names}.`);
   }
 
+  const network = await cliNetwork(args, env);
+  const http: HttpDeps = {
+    fetch: createNodeFetch(network.ca === undefined ? { policy: network.policy } : { policy: network.policy, ca: network.ca }),
+    secrets: environmentSecrets(config.file, env),
+    clock: systemClock,
+    network: network.policy,
+  };
+
   const converters = await createConverterRuntime({ engine: args.engine });
   try {
     const result = await runQuery(
       {
         entities: config.entities,
-        upstream: createNodeUpstream((datasource, name) => secretFromEnvironment(config.file, datasource.id, name, env)),
+        upstream: (datasource, request) => sendRequest(http, datasource, request),
         converters,
         store: new MemoryStore(),
         clock: systemClock,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
 import { readFixture, startTestServer, type TestServer } from '../support/https-server';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,18 +14,29 @@ let dir: string;
 let configPath: string;
 let caPath: string;
 
-function runPq(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs bin/pq.mjs trusting the test CA and allowing the test server's loopback address; `env` entries set to undefined are removed. */
+function runPq(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const childEnv: Record<string, string | undefined> = { ...process.env, PQ_CA_FILE: caPath, PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`, ...env };
+  delete childEnv.NODE_EXTRA_CA_CERTS;
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/pq.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath, ...env },
-    });
+    const child = spawn(process.execPath, [path.join(root, 'bin/pq.mjs'), ...args], { cwd: root, env: childEnv });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs pq in this process with the same defaults as runPq; faster, for the cases that need no separate process. */
+async function pq(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const childEnv: Record<string, string | undefined> = { PQ_CA_FILE: caPath, PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`, ...env };
+  for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, childEnv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text) } });
+  return { code, stdout, stderr };
 }
 
 beforeAll(async () => {
@@ -36,6 +48,13 @@ beforeAll(async () => {
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' }).end(readFixture('jira_v2_search_server_11issues_jira-ruby.json'));
+      },
+      'GET /moved': ({ res }) => {
+        res.writeHead(302, { location: '/rest/api/2/search?jql=project%3DMOVED' }).end();
+      },
+      // The redirect target is a link-local metadata address: the client must refuse it without connecting.
+      'GET /escape': ({ res }) => {
+        res.writeHead(302, { location: 'https://169.254.169.254/latest/meta-data/' }).end();
       },
     },
   });
@@ -57,6 +76,11 @@ beforeAll(async () => {
           headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1_000_000, allowInsecureHttp: false,
           secretEnv: { token: 'PQ_TEST_TOKEN' },
         },
+        {
+          ...base, id: 'small', kind: 'datasource', name: 'Jira with a small limit', baseUrl: server.url, auth: { kind: 'token', placement: 'bearer' },
+          headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1000, allowInsecureHttp: false,
+          secretEnv: { token: 'PQ_TEST_TOKEN' },
+        },
       ],
       queries: [
         {
@@ -68,6 +92,9 @@ beforeAll(async () => {
           ...base, id: 'q2', kind: 'query', name: 'Chart', datasourceId: 'ds', method: 'GET', url: '/rest/api/2/search',
           parameters: [], converterId: 'c2', templateId: 't1', cacheDuration: '0', spaces: [],
         },
+        { ...base, id: 'q3', kind: 'query', name: 'Moved', datasourceId: 'ds', method: 'GET', url: '/moved', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
+        { ...base, id: 'q4', kind: 'query', name: 'Escape', datasourceId: 'ds', method: 'GET', url: '/escape', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
+        { ...base, id: 'q5', kind: 'query', name: 'Big', datasourceId: 'small', method: 'GET', url: '/rest/api/2/search', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
       ],
       converters: [
         { ...base, id: 'c1', kind: 'converter', name: 'Open issues', source: read('converters/jira-open-issues.js'), sampleInput: '' },
@@ -102,22 +129,81 @@ describe('cli > pq', () => {
   });
 
   it('run passes --param', async () => {
-    const result = await runPq(['run', '--config', configPath, '--query', 'Issues', '--param', 'project=ABC', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    const result = await pq(['run', '--config', configPath, '--query', 'Issues', '--param', 'project=ABC', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
     expect(result.code).toBe(0);
     expect(server.requests.at(-1)?.url).toBe('/rest/api/2/search?jql=project%3DABC');
   });
 
   it('a missing secret variable is a clear error', async () => {
-    const result = await runPq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: '' });
+    const result = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Error SECRET_MISSING (stage: fetch): Datasource "Jira" needs its token from environment variable PQ_TEST_TOKEN, which is not set.');
   });
 
   it('a wrong token reports AUTH_FAILED', async () => {
-    const result = await runPq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: 'wrong' });
+    const result = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: 'wrong' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Error AUTH_FAILED (stage: fetch)');
     expect(result.stderr).not.toContain('wrong');
+  });
+
+  it('refuses the loopback server unless the host is allowed, without connecting', async () => {
+    const before = server.connectionCount();
+    const result = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: TOKEN, PQ_ALLOW_PRIVATE_HOSTS: undefined });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Error HOST_NOT_ALLOWED (stage: fetch): 127.0.0.1:');
+    expect(server.connectionCount()).toBe(before);
+  });
+
+  it('--allow-private-host allows one host:port like the environment variable', async () => {
+    const allowed = await pq(
+      ['run', '--config', configPath, '--query', 'Issues', '--format', 'csv', '--allow-private-host', `127.0.0.1:${server.port}`],
+      { PQ_TEST_TOKEN: TOKEN, PQ_ALLOW_PRIVATE_HOSTS: undefined },
+    );
+    expect(allowed.code).toBe(0);
+    const otherPort = await pq(
+      ['run', '--config', configPath, '--query', 'Issues', '--allow-private-host', `127.0.0.1:${server.port === 1 ? 2 : 1}`],
+      { PQ_TEST_TOKEN: TOKEN, PQ_ALLOW_PRIVATE_HOSTS: undefined },
+    );
+    expect(otherPort.stderr).toContain('Error HOST_NOT_ALLOWED');
+  });
+
+  it('an untrusted certificate is a TLS error; --ca-file trusts it', async () => {
+    const untrusted = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: TOKEN, PQ_CA_FILE: undefined });
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toContain('Error TLS_ERROR (stage: fetch)');
+    const trusted = await pq(['run', '--config', configPath, '--query', 'Issues', '--format', 'csv', '--ca-file', caPath], { PQ_TEST_TOKEN: TOKEN, PQ_CA_FILE: undefined });
+    expect(trusted.code).toBe(0);
+  });
+
+  it('a wildcard or missing certificate file in the network options is a usage error', async () => {
+    const wildcard = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: TOKEN, PQ_ALLOW_PRIVATE_HOSTS: '*.example.com' });
+    expect(wildcard.code).toBe(1);
+    expect(wildcard.stderr).toContain('Error INVALID_REQUEST: "*.example.com" is not a host or host:port');
+    const missing = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: TOKEN, PQ_CA_FILE: path.join(dir, 'nope.pem') });
+    expect(missing.stderr).toContain('Cannot read the certificate file');
+    expect(missing.stderr).toContain('ENOENT');
+  });
+
+  it('follows a same-origin redirect with the token', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Moved', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(server.requests.at(-1)?.url).toBe('/rest/api/2/search?jql=project%3DMOVED');
+    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('refuses a redirect to a metadata address before connecting', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Escape'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Error HOST_NOT_ALLOWED (stage: fetch): 169.254.169.254');
+  });
+
+  it('a response over the datasource limit is TOO_LARGE', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Big'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Error TOO_LARGE (stage: fetch)');
+    expect(result.stderr).toContain('1000 bytes');
   });
 
   it('validate accepts the config', async () => {
@@ -133,7 +219,7 @@ describe('cli > pq', () => {
     broken.queries[1].templateId = 'missing';
     const brokenPath = path.join(dir, 'broken.json');
     writeFileSync(brokenPath, JSON.stringify(broken));
-    const result = await runPq(['validate', '--config', brokenPath]);
+    const result = await pq(['validate', '--config', brokenPath]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('query "Chart": Template "missing" does not exist.');
     expect(result.stderr).toContain('template "Chart":2:1: #if is never closed with #end.');
