@@ -6,27 +6,30 @@ import type { CellValue, ColumnType } from '../../contract/run';
 
 const PREFERRED_FIELDS = ['displayName', 'name', 'value', 'key', 'title', 'label'];
 const MAX_FALLBACK_CHARS = 200;
+/** REST data can nest thousands of levels deep; a cell never needs more than a few, and recursion must not overflow the stack. */
+const MAX_DEPTH = 8;
 
-export function compactCell(value: unknown): CellValue {
+export function compactCell(value: unknown, depth = 0): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return value.toString();
-  if (Array.isArray(value)) return compactList(value);
-  if (typeof value === 'object') return compactObject(value as Record<string, unknown>);
+  if (typeof value === 'object' && depth >= MAX_DEPTH) return '…';
+  if (Array.isArray(value)) return compactList(value, depth + 1);
+  if (typeof value === 'object') return compactObject(value as Record<string, unknown>, depth + 1);
   return null;
 }
 
-function compactList(items: unknown[]): string | null {
+function compactList(items: unknown[], depth: number): string | null {
   const parts: string[] = [];
   for (const item of items) {
-    const cell = compactCell(item);
+    const cell = compactCell(item, depth);
     if (cell !== null && cell !== '') parts.push(String(cell));
   }
   return parts.length === 0 ? null : parts.join(', ');
 }
 
-function compactObject(record: Record<string, unknown>): CellValue {
+function compactObject(record: Record<string, unknown>, depth: number): CellValue {
   for (const field of PREFERRED_FIELDS) {
     const candidate = record[field];
     if (typeof candidate === 'string' || typeof candidate === 'number' || typeof candidate === 'boolean') {
@@ -37,7 +40,7 @@ function compactObject(record: Record<string, unknown>): CellValue {
   const entries: string[] = [];
   let length = 2;
   for (const [key, entry] of Object.entries(record)) {
-    const cell = compactCell(entry);
+    const cell = compactCell(entry, depth);
     if (cell === null) continue;
     const text = `${key}=${cell}`;
     length += text.length + 2;
