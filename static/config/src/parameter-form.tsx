@@ -15,6 +15,7 @@ export function ParameterForm({ query, values, problems, onChange, onPreview }: 
   return (
     <form
       class="pq-parameter-form"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         onPreview();

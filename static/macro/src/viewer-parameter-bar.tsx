@@ -34,7 +34,7 @@ export function ViewerParameterBar({ definitions, savedValues, disabled, onApply
   };
 
   return (
-    <form class="pq-viewer-parameters" onSubmit={apply} aria-label="Parameters">
+    <form class="pq-viewer-parameters" onSubmit={apply} aria-label="Parameters" noValidate>
       {definitions.map((definition) => (
         <ParameterField
           key={definition.name}

@@ -21,10 +21,11 @@ export function sortRowIndices(rows: readonly (readonly CellValue[])[], column: 
     const keys: string[] = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const cell = rows[i]?.[column] ?? null;
-      if (cell === null || cell === '') {
+      const text = cell === null ? '' : String(cell).trim();
+      if (text === '') {
         missing.push(i);
       } else {
-        keys[i] = String(cell);
+        keys[i] = text;
         present.push(i);
       }
     }
