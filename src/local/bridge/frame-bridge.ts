@@ -169,10 +169,27 @@ interface ThemeMessage {
     window.parent.postMessage({ source: 'pq-local-bridge', frameId, id: 0, type: 'resize', payload: { height } }, shellOrigin);
   }
 
+  // Chromium skips rendering steps (and so ResizeObserver callbacks) in
+  // cross-origin iframes outside the viewport, so DOM mutations, load events and
+  // a slow poll trigger a measurement too; measuring forces layout and works there.
+  let scheduled = false;
+  function scheduleReport(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      reportHeight();
+    }, 16);
+  }
+
   function watchSize(): void {
     const observer = new ResizeObserver(() => reportHeight());
     observer.observe(document.body);
     observer.observe(document.documentElement);
+    new MutationObserver(scheduleReport).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    window.addEventListener('load', scheduleReport);
+    window.addEventListener('resize', scheduleReport);
+    setInterval(reportHeight, 1000);
     reportHeight();
   }
   if (document.body) watchSize();

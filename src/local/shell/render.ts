@@ -120,7 +120,7 @@ export function renderAdminView(render: RenderContext): string {
   const main = `<article class="pq-admin">
   <nav class="pq-breadcrumbs">Confluence administration / Apps</nav>
   <header class="pq-page-header"><h1>REST Data</h1>
-    <button type="button" class="pq-button pq-button-subtle" id="pq-reset-demo">Reset demo</button>
+    ${render.user.isAdmin ? '<button type="button" class="pq-button pq-button-subtle" id="pq-reset-demo">Reset demo</button>' : ''}
   </header>
   ${iframeTag(frame, render)}
 </article>`;

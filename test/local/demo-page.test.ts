@@ -1,0 +1,147 @@
+// The demo in headless Chromium with the app's real bundles (static/*/build,
+// built by `npm run build:ui`, which `npm test` runs first): the chart and the
+// tables render from the real Jira data, the viewer gets nothing from the
+// admin page, and a converter change shows on the page.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Frame, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchBrowser, screenshot, type TestBrowser } from '../support/browser';
+import { startLocalHost, type LocalHost } from '../support/local-host';
+import { ADMIN, data, invoke } from './invoke-client';
+
+const STATIC_DIR = resolve(import.meta.dirname, '../../static');
+
+let host: LocalHost;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  for (const resource of ['macro', 'config', 'admin']) {
+    if (!existsSync(resolve(STATIC_DIR, resource, 'build', 'index.html'))) {
+      throw new Error(`static/${resource}/build is missing: run "npm run build:ui" before these tests (npm test does).`);
+    }
+  }
+  host = await startLocalHost();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  host?.cleanup();
+});
+
+async function macroFrame(page: Page, localId: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`section[data-local-id="${localId}"] iframe`);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`No frame for ${localId}`);
+  return frame;
+}
+
+describe('demo page with the real bundles', () => {
+  it('renders the chart and the tables from the demo API', async () => {
+    const page = await browser.newPage();
+    const errors = collectPageErrors(page);
+    await page.goto(host.demoPageUrl);
+
+    const chart = await macroFrame(page, 'demo-issues-per-type');
+    await chart.waitForSelector('.pq-chart[data-rendered-elements] canvas', { timeout: 20_000 });
+    expect(await chart.getAttribute('.pq-chart', 'data-rendered-elements')).toBe('3');
+    expect(await chart.textContent('.pq-chart table')).toContain('Story');
+
+    const issues = await macroFrame(page, 'demo-open-issues');
+    await issues.waitForSelector('table tbody tr', { timeout: 20_000 });
+    expect(await issues.locator('table tbody tr').count()).toBe(11);
+    expect(await issues.textContent('table tbody')).toContain('SAMPLEPROJECT-13');
+
+    const sprints = await macroFrame(page, 'demo-sprints');
+    await sprints.waitForSelector('[data-warning-codes]', { timeout: 20_000 });
+    expect(await sprints.getAttribute('[data-warning-codes]', 'data-warning-codes')).toContain('TOKEN_EXPIRING');
+
+    const velocity = await macroFrame(page, 'demo-velocity');
+    await velocity.waitForSelector('.pq-chart[data-rendered-elements]', { timeout: 20_000 });
+    expect(await velocity.getAttribute('.pq-chart', 'data-rendered-elements')).toBe('6');
+
+    const projects = await macroFrame(page, 'demo-projects');
+    await projects.waitForSelector('[data-total-rows]', { timeout: 20_000 });
+    expect(await projects.getAttribute('[data-total-rows]', 'data-total-rows')).toBe('567');
+    expect(await projects.locator('table tbody tr').count()).toBeLessThan(101);
+
+    // Every iframe, also those below the fold, takes its content's height.
+    for (const localId of ['demo-issues-per-type', 'demo-open-issues', 'demo-sprints', 'demo-velocity', 'demo-projects']) {
+      const frame = await macroFrame(page, localId);
+      const iframe = page.locator(`section[data-local-id="${localId}"] iframe`);
+      await expect
+        .poll(async () => Math.abs(((await iframe.boundingBox())?.height ?? 0) - (await frame.evaluate(() => document.body.scrollHeight))), { timeout: 10_000 })
+        .toBeLessThanOrEqual(2);
+    }
+
+    await screenshot(page, 'local-demo-page-light');
+    expect(errors.filter((error) => !/sandbox|feature gate/i.test(error))).toEqual([]);
+  });
+
+  it('renders in the dark theme', async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'pq_local_theme', value: 'dark', url: host.url }]);
+    const page = await context.newPage();
+    await page.goto(host.demoPageUrl);
+    const issues = await macroFrame(page, 'demo-open-issues');
+    await issues.waitForSelector('table tbody tr', { timeout: 20_000 });
+    expect(await issues.getAttribute('html', 'data-color-mode')).toBe('dark');
+    await screenshot(page, 'local-demo-page-dark');
+  });
+
+  it('gives the viewer no admin data', async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'pq_local_user', value: 'local-viewer', url: host.url }]);
+    const page = await context.newPage();
+    const replies: unknown[] = [];
+    page.on('response', (response: Response) => {
+      if (response.url().endsWith('/api/invoke')) replies.push(response.json().catch(() => undefined));
+    });
+
+    await page.goto(host.adminPageUrl);
+    const handle = await page.waitForSelector('iframe[data-frame-id="admin-1"]');
+    const frame = (await handle.contentFrame())!;
+    await expect.poll(() => replies.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'local-admin-page-viewer');
+
+    const bodies = (await Promise.all(replies)) as { ok: boolean; data?: unknown; error?: { code: string } }[];
+    const adminReplies = bodies.filter((body) => body && !(body.ok && typeof body.data === 'object' && body.data !== null && 'isAdmin' in body.data));
+    for (const body of adminReplies) {
+      expect(body.ok).toBe(false);
+      expect(body.error?.code).toBe('FORBIDDEN');
+    }
+    expect(await frame.textContent('body')).not.toContain('Demo Jira');
+  });
+
+  it('shows a converter change on the page', async () => {
+    const summary = data(await invoke(host.url, ADMIN, 'converters/list', {})).items.find((item) => item.name === 'Jira projects to rows')!;
+    const converter = data(await invoke(host.url, ADMIN, 'converters/get', { id: summary.id }));
+    const source = `function convert(json, metadata) {
+  return JSON.parse(json)
+    .filter(function (project) { return project.key.indexOf('SLING') === 0; })
+    .map(function (project) { return { Key: project.key, Name: project.name }; });
+}`;
+    const { id, kind, name, description, sampleInput } = converter;
+    data(await invoke(host.url, ADMIN, 'converters/save', { draft: { id, kind, name, description, sampleInput, source }, baseVersion: converter.version }));
+
+    const page = await browser.newPage();
+    await page.goto(host.demoPageUrl);
+    const projects = await macroFrame(page, 'demo-projects');
+    await projects.waitForSelector('[data-total-rows]', { timeout: 20_000 });
+    expect(await projects.getAttribute('[data-total-rows]', 'data-total-rows')).toBe('1');
+    expect(await projects.textContent('table tbody')).toContain('SLING');
+  });
+
+  it('shows the admin page to the admin', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.adminPageUrl);
+    const handle = await page.waitForSelector('iframe[data-frame-id="admin-1"]');
+    const frame = (await handle.contentFrame())!;
+    await frame.waitForSelector('text=Demo Jira Agile (token expiring soon)', { timeout: 20_000 });
+    await screenshot(page, 'local-admin-page');
+  });
+});
