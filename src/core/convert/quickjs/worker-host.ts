@@ -3,6 +3,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { HostStoppedError, SandboxHost } from '../host/host-pool';
+import { CONVERTER_LIMIT_CEILINGS, DEFAULT_CONVERTER_LIMITS } from '../limits';
 import type { WorkerJob, WorkerReply } from '../host/protocol';
 import { quickJsWorkerSource } from './worker-source';
 
@@ -10,9 +11,19 @@ export interface WorkerHostOptions {
   startTimeoutMs: number;
   /** V8 heap of the worker: the response text and the result string live there; QuickJS's own heap does not. */
   workerHeapMb: number;
+  /** Hard maximum of the WebAssembly memory that holds QuickJS's heap, for all runs of one worker. */
+  wasmMemoryMaxMb: number;
+  /** A worker whose WebAssembly memory grew past this is replaced after its run, because that memory never shrinks. */
+  recycleAboveMb: number;
 }
 
-export const DEFAULT_WORKER_HOST_OPTIONS: WorkerHostOptions = { startTimeoutMs: 15_000, workerHeapMb: 192 };
+export const DEFAULT_WORKER_HOST_OPTIONS: WorkerHostOptions = {
+  startTimeoutMs: 15_000,
+  workerHeapMb: 192,
+  // The ceiling of the per-run memory limit plus room for QuickJS's own bookkeeping.
+  wasmMemoryMaxMb: CONVERTER_LIMIT_CEILINGS.memoryMb + 64,
+  recycleAboveMb: DEFAULT_CONVERTER_LIMITS.memoryMb + 32,
+};
 
 export class QuickJsWorkerHost extends SandboxHost<WorkerJob, WorkerReply> {
   private readonly worker: Worker;
@@ -25,6 +36,7 @@ export class QuickJsWorkerHost extends SandboxHost<WorkerJob, WorkerReply> {
     this.worker = new Worker(quickJsWorkerSource(), {
       eval: true,
       env: {},
+      workerData: { wasmMemoryMaxMb: options.wasmMemoryMaxMb, recycleAboveMb: options.recycleAboveMb },
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb, maxYoungGenerationSizeMb: 32 },
     });
     this.worker.on('message', (reply: WorkerReply) => this.receive(reply));

@@ -11,11 +11,24 @@
 // common cases end cleanly with a position.
 
 /* global __pqModules */
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const core = __pqModules.require('quickjs-emscripten-core');
 const variantExports = __pqModules.require('@jitl/quickjs-singlefile-cjs-release-sync');
 
 const variant = variantExports.default || variantExports;
+const MEGABYTE = 1024 * 1024;
+const WASM_PAGE_BYTES = 65536;
+
+// QuickJS's memory limit counts most objects but not string and ArrayBuffer
+// contents, so a converter could grow the WebAssembly memory to its 2 GB
+// build maximum. A maximum on the memory itself is the hard bound; it is
+// shared by all runs of this worker, so it is the ceiling of the per-run limit
+// plus headroom. WebAssembly memory never shrinks, so a worker that grew past
+// `recycleAboveMb` asks to be replaced.
+const wasmMemory = new WebAssembly.Memory({
+  initial: (16 * MEGABYTE) / WASM_PAGE_BYTES,
+  maximum: (workerData.wasmMemoryMaxMb * MEGABYTE) / WASM_PAGE_BYTES,
+});
 let quickjs;
 // Set when freeing a runtime failed; the host then replaces this worker.
 let disposeFailed = false;
@@ -94,6 +107,9 @@ function runJob(job) {
     // Run promise callbacks until none are left; the interrupt handler bounds them.
     const jobs = runtime.executePendingJobs(-1);
     if (jobs.error) return failed('convert', dumpError(context, jobs.error));
+    // An interrupt inside a promise callback only rejects that promise, so
+    // check the clock too: a run past its deadline is a timeout either way.
+    if (Date.now() > deadline) return failed('convert', { name: 'InternalError', message: 'interrupted', stack: '' });
 
     const finished = callHarness(context, harness, 'finish', []);
     if (finished.error) return failed('finish', dumpError(context, finished.error));
@@ -137,10 +153,11 @@ parentPort.on('message', (job) => {
     // leaked; the host discards this worker after a crash reply.
     reply = { type: 'crashed', message: String((error && error.message) || error) };
   }
-  parentPort.postMessage({ ...reply, recycle: disposeFailed || reply.type === 'crashed' });
+  const grown = wasmMemory.buffer.byteLength > workerData.recycleAboveMb * MEGABYTE;
+  parentPort.postMessage({ ...reply, recycle: disposeFailed || grown || reply.type === 'crashed' });
 });
 
-core.newQuickJSWASMModuleFromVariant(variant).then(
+core.newQuickJSWASMModuleFromVariant(core.newVariant(variant, { wasmMemory })).then(
   (module) => {
     quickjs = module;
     parentPort.postMessage({ type: 'ready' });

@@ -1,0 +1,3 @@
+import { describeConverterConformance } from './conformance';
+
+describeConverterConformance('isolated-vm');
