@@ -99,6 +99,18 @@ describe('config export and import', () => {
     }
   });
 
+  it('undoes earlier writes when a save fails', async () => {
+    await fillSource();
+    const file = await source.admin('config/export', {});
+    // The shape is valid, so the plan passes; the repository's network check fails the save.
+    const datasources = [{ ...file.datasources[0]!, baseUrl: 'https://localhost' }];
+    const response = await target.call('config/import', { file: { ...file, datasources }, dryRun: false });
+    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    for (const kind of ['datasource', 'query', 'converter', 'template'] as const) {
+      expect((await target.store.list(kind)).items).toEqual([]);
+    }
+  });
+
   it('reports a reference to a missing datasource', async () => {
     await fillSource();
     const file = await source.admin('config/export', {});

@@ -128,6 +128,12 @@ describe('macro/run', () => {
     expect(server.requests).toEqual([]);
   });
 
+  it('refuses an anonymous viewer', async () => {
+    const response = await bench.call('macro/run', { config: { queryId: fixture.engQueryId, parameters: {} } }, { accountId: undefined, accountType: 'anonymous', pageId: PAGES.eng.id });
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(server.requests).toEqual([]);
+  });
+
   it('refuses a forged page id', async () => {
     const response = await bench.call('macro/run', { config: { queryId: fixture.engQueryId, parameters: {} } }, { accountId: VIEWER, pageId: '../../admin' });
     expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -67,7 +67,7 @@ async function fetchContent(pageId: string, collection: 'pages' | 'blogposts'): 
       ? await asUser().requestConfluence(route`/wiki/api/v2/pages/${pageId}`, { headers: { Accept: 'application/json' } })
       : await asUser().requestConfluence(route`/wiki/api/v2/blogposts/${pageId}`, { headers: { Accept: 'application/json' } });
   if (published.ok) return (await published.json()) as ContentResponse;
-  if (published.status !== 404 && published.status !== 403) throw new ConfluenceRequestError(collection, published.status);
+  if (!isNotVisible(published.status)) throw new ConfluenceRequestError(collection, published.status);
 
   // A macro inserted into a page that was never published sits on a draft.
   const draft =
@@ -75,7 +75,7 @@ async function fetchContent(pageId: string, collection: 'pages' | 'blogposts'): 
       ? await asUser().requestConfluence(route`/wiki/api/v2/pages/${pageId}?get-draft=${'true'}`, { headers: { Accept: 'application/json' } })
       : await asUser().requestConfluence(route`/wiki/api/v2/blogposts/${pageId}?get-draft=${'true'}`, { headers: { Accept: 'application/json' } });
   if (draft.ok) return (await draft.json()) as ContentResponse;
-  if (draft.status === 404 || draft.status === 403 || draft.status === 400) return undefined;
+  if (isNotVisible(draft.status) || draft.status === 400) return undefined;
   throw new ConfluenceRequestError(collection, draft.status);
 }
 
@@ -85,7 +85,7 @@ async function lookupSpaceKey(siteId: string, spaceId: string, now: () => number
   if (cached && cached.expiresAt > now()) return cached.key;
 
   const response = await asUser().requestConfluence(route`/wiki/api/v2/spaces/${spaceId}`, { headers: { Accept: 'application/json' } });
-  if (response.status === 404 || response.status === 403) return undefined;
+  if (isNotVisible(response.status)) return undefined;
   if (!response.ok) throw new ConfluenceRequestError('spaces', response.status);
 
   const { key } = (await response.json()) as { key?: string };
@@ -96,4 +96,9 @@ async function lookupSpaceKey(siteId: string, spaceId: string, now: () => number
     if (oldest !== undefined) spaceKeys.delete(oldest);
   }
   return key;
+}
+
+/** 401 (no user, e.g. an anonymous viewer), 403 and 404 all mean the caller cannot see it. */
+function isNotVisible(status: number): boolean {
+  return status === 401 || status === 403 || status === 404;
 }

@@ -16,6 +16,7 @@ import { Ajv } from 'ajv';
 
 import { CONFIG_FILE_FORMAT, type ImportPlan, type ImportPlanItem } from '../../contract/config-file';
 import type { Entity, EntityKind, SecretName } from '../../contract/entities';
+import type { Logger } from '../../core/ports';
 import { AppError } from '../../errors/app-error';
 import { idSchema } from '../schemas/common';
 import { secretsNeededBy } from './config-export';
@@ -58,7 +59,7 @@ interface PlannedItem {
   existing?: Entity;
 }
 
-export async function importConfig(gateway: EntityGateway, file: unknown, dryRun: boolean, updatedBy?: string): Promise<ImportPlan> {
+export async function importConfig(gateway: EntityGateway, file: unknown, dryRun: boolean, updatedBy?: string, logger?: Logger): Promise<ImportPlan> {
   if (!validateFile(file)) {
     const first = validateFile.errors?.[0];
     throw new AppError('IMPORT_INVALID', `The file is not a configuration export: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}.`, {
@@ -78,7 +79,7 @@ export async function importConfig(gateway: EntityGateway, file: unknown, dryRun
   const blocked = planned.some((entry) => entry.item.action === 'invalid' || entry.item.action === 'conflict');
   if (dryRun || blocked) return plan;
 
-  await applyAll(gateway, planned, updatedBy);
+  await applyAll(gateway, planned, updatedBy, logger);
   return { ...plan, applied: true };
 }
 
@@ -210,7 +211,7 @@ interface Applied {
   previous?: Entity;
 }
 
-async function applyAll(gateway: EntityGateway, planned: PlannedItem[], updatedBy?: string): Promise<void> {
+async function applyAll(gateway: EntityGateway, planned: PlannedItem[], updatedBy?: string, logger?: Logger): Promise<void> {
   const applied: Applied[] = [];
   try {
     for (const entry of planned) {
@@ -223,12 +224,12 @@ async function applyAll(gateway: EntityGateway, planned: PlannedItem[], updatedB
       applied.push({ kind: entry.kind, id: saved.id, version: saved.version, previous: entry.existing });
     }
   } catch (error) {
-    await undo(gateway, applied);
+    await undo(gateway, applied, logger);
     throw error;
   }
 }
 
-async function undo(gateway: EntityGateway, applied: Applied[]): Promise<void> {
+async function undo(gateway: EntityGateway, applied: Applied[], logger?: Logger): Promise<void> {
   for (const entry of [...applied].reverse()) {
     try {
       if (entry.previous) {
@@ -237,8 +238,14 @@ async function undo(gateway: EntityGateway, applied: Applied[]): Promise<void> {
       } else {
         await gateway.delete(entry.kind, entry.id);
       }
-    } catch {
+    } catch (error) {
       // Keep undoing the rest; the caller reports the original failure.
+      logger?.error('config_import.undo_failed', {
+        kind: entry.kind,
+        id: entry.id,
+        errorName: error instanceof Error ? error.name : typeof error,
+        errorCode: (error as { code?: string }).code,
+      });
     }
   }
 }

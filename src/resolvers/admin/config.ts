@@ -8,5 +8,5 @@ import { entityGateway } from './gateway';
 export const configActions: ActionsFor<'config/export' | 'config/import'> = {
   'config/export': async (_payload, { deps }) => exportConfig(entityGateway(deps), deps.clock),
 
-  'config/import': async ({ file, dryRun }, { deps, trusted }) => importConfig(entityGateway(deps), file, dryRun, trusted.accountId),
+  'config/import': async ({ file, dryRun }, { deps, trusted }) => importConfig(entityGateway(deps), file, dryRun, trusted.accountId, deps.logger),
 };
