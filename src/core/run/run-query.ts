@@ -1,19 +1,27 @@
 // One query run end to end: parameters, cache, fetch, convert, render.
+// The cache (src/core/cache) stores converted data, not HTML, so a template
+// edit shows at once. Its key covers the site, the query, datasource and
+// converter versions and every parameter and wildcard value.
 
 import type { Query } from '../../contract/entities';
-import type { RunResult, RunWarning } from '../../contract/run';
-import { parseCacheDuration } from '../cache/duration';
+import type { EngineName, RunResult, RunWarning } from '../../contract/run';
+import { cached, cacheKey, parseCacheDuration, sharedFlights, type CachedResult } from '../cache';
 import { buildRequest, type BuiltRequest } from '../params';
 import type { ExecutionContext } from '../ports';
 import { renderTemplate, type RenderOutput, type TemplateSource } from '../template';
 import { convertResponse, fetchUpstream } from './fetch-convert';
 import { requireEntity, templateLookup } from './load';
-import { cacheKey, readCache, writeCache, type CachedConversion } from './run-cache';
 import { inStage } from './stage';
 import type { RunDeps, RunOptions } from './types';
 
-/** Conversions in progress by cache key, so concurrent runs of one query make one upstream call. */
-const inFlight = new Map<string, Promise<CachedConversion>>();
+/** Cache entry of a run: the converted data and how it was made. */
+export interface CachedConversion {
+  converted: unknown;
+  engine: EngineName;
+  fetchMs: number;
+  convertMs: number;
+  warnings: RunWarning[];
+}
 
 export async function runQuery(
   deps: RunDeps,
@@ -32,46 +40,28 @@ export async function runQuery(
     siteId: context.siteId,
     queryId: query.id,
     queryVersion: query.version,
-    datasourceId: datasource.id,
     datasourceVersion: datasource.version,
-    converterId: converter?.id,
     converterVersion: converter?.version,
-    method: built.method,
-    path: built.path,
-    body: built.body,
+    values: built.values,
   });
 
-  let conversion: CachedConversion | undefined;
-  let hit = false;
-  if (deps.store && ttlSeconds > 0 && !options.refresh) {
-    conversion = await readCache(deps.store, key);
-    hit = conversion !== undefined;
-  }
+  const compute = async (): Promise<CachedConversion> => {
+    const { response, fetchMs } = await fetchUpstream(deps, datasource, built);
+    const converted = await convertResponse(deps, { queryName: query.name, built, response, converter, limits: options.converterLimits });
+    return { converted: converted.converted, engine: converted.engine, fetchMs, convertMs: converted.convertMs, warnings: response.warnings };
+  };
 
-  if (!conversion) {
-    conversion = await singleFlight(key, async () => {
-      const { response, fetchMs } = await fetchUpstream(deps, datasource, built);
-      const converted = await convertResponse(deps, { queryName: query.name, built, response, converter, limits: options.converterLimits });
-      const storedAt = deps.clock.now();
-      const entry: CachedConversion = {
-        storedAt: new Date(storedAt).toISOString(),
-        expiresAt: new Date(storedAt + ttlSeconds * 1000).toISOString(),
-        converted: converted.converted,
-        engine: converted.engine,
-        fetchMs,
-        convertMs: converted.convertMs,
-        warnings: response.warnings,
-      };
-      if (deps.store && ttlSeconds > 0) await writeCache(deps.store, key, entry, ttlSeconds);
-      return entry;
-    });
-  }
+  // Without a store there is no cache, but identical concurrent runs still share one upstream call.
+  const outcome: CachedResult<CachedConversion> = deps.store
+    ? await cached({ store: deps.store, clock: deps.clock, key, ttlSeconds, refresh: options.refresh, compute, logger: deps.logger })
+    : { value: await sharedFlights.run(`${key}#uncached`, compute), hit: false };
+  const conversion = outcome.value;
+  const hit = outcome.hit;
 
   const renderStarted = performance.now();
   const rendered = await renderStage(deps, query, built, conversion, context, options);
   const renderMs = Math.round(performance.now() - renderStarted);
 
-  const warnings = [...(conversion.warnings as RunWarning[]), ...rendered.warnings];
   return {
     queryId: query.id,
     queryName: query.name,
@@ -80,24 +70,16 @@ export async function runQuery(
     charts: rendered.charts,
     isEmpty: rendered.isEmpty,
     emptyMessage: rendered.emptyMessage,
-    warnings,
+    warnings: [...conversion.warnings, ...rendered.warnings],
     timings: {
       fetchMs: hit ? 0 : conversion.fetchMs,
       convertMs: hit ? 0 : conversion.convertMs,
       renderMs,
       totalMs: Math.round(performance.now() - started),
     },
-    cache: hit || ttlSeconds > 0 ? { hit, storedAt: conversion.storedAt, expiresAt: conversion.expiresAt } : { hit: false },
+    cache: outcome.storedAt ? { hit, storedAt: outcome.storedAt, expiresAt: outcome.expiresAt } : { hit },
     engine: conversion.engine,
   };
-}
-
-async function singleFlight<T extends CachedConversion>(key: string, work: () => Promise<T>): Promise<T> {
-  const running = inFlight.get(key);
-  if (running) return running as Promise<T>;
-  const promise = work().finally(() => inFlight.delete(key));
-  inFlight.set(key, promise);
-  return promise;
 }
 
 export async function renderStage(
