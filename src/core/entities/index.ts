@@ -3,7 +3,7 @@
 // them with secrets split off.
 
 export { EntityRepository } from './repository';
-export type { EntityReference, RepositoryDeps, SaveOptions, SaveOutcome } from './repository';
+export type { EntityReference, RepositoryDeps, SaveOptions, SaveOutcome, SourceChecker, SourceCheckResult } from './repository';
 export { checkShape } from './shape';
 export type { Problem } from './shape';
 export { checkDatasource, checkQuery, checkSecretChanges } from './checks';

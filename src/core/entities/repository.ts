@@ -31,7 +31,17 @@ export interface RepositoryDeps {
   network?: NetworkPolicy;
   /** Generates ids for new entities; defaults to random UUIDs. */
   newId?: () => string;
+  /**
+   * Syntax checks for converter and template sources, run on save. The
+   * converter runtime and the template engine provide them; without one, a
+   * syntax error shows only when the source first runs.
+   */
+  sourceCheckers?: Partial<Record<'converter' | 'template', SourceChecker>>;
 }
+
+export type SourceCheckResult = { ok: true } | { ok: false; message: string; line?: number; column?: number };
+
+export type SourceChecker = (source: string) => Promise<SourceCheckResult>;
 
 export interface SaveOptions {
   /** The version the editor loaded; required to update an existing entity. */
@@ -60,6 +70,7 @@ export class EntityRepository {
   private readonly clock: Clock;
   private readonly network?: NetworkPolicy;
   private readonly newId: () => string;
+  private readonly sourceCheckers: Partial<Record<'converter' | 'template', SourceChecker>>;
 
   constructor(deps: RepositoryDeps) {
     this.store = deps.store;
@@ -67,6 +78,7 @@ export class EntityRepository {
     this.clock = deps.clock;
     this.network = deps.network;
     this.newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
+    this.sourceCheckers = deps.sourceCheckers ?? {};
   }
 
   /** Every entity of a kind, migrated, in id order. */
@@ -237,6 +249,14 @@ export class EntityRepository {
         if ((value.source as string).trim() === '') {
           const what = kind === 'converter' ? 'a function convert(json, metadata) that returns rows' : 'Velocity markup, such as a table over $result';
           report.problems.push({ field: 'source', message: `source is empty. Write ${what}.` });
+          return report;
+        }
+
+        const checker = this.sourceCheckers[kind];
+        const result = checker ? await checker(value.source as string) : { ok: true as const };
+        if (!result.ok) {
+          const position = result.line === undefined ? '' : ` at line ${result.line}${result.column === undefined ? '' : `, column ${result.column}`}`;
+          report.problems.push({ field: 'source', message: `source has a syntax error${position}: ${result.message}. Fix it and save again.` });
         }
         return report;
       }

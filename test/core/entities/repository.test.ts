@@ -336,6 +336,19 @@ describe('EntityRepository', () => {
       expect(error.details.problems).toEqual([{ field: 'source', message: 'source is empty. Write a function convert(json, metadata) that returns rows.' }]);
     });
 
+    it('runs the injected syntax check', async () => {
+      const checked = new EntityRepository({
+        store,
+        secrets,
+        clock,
+        sourceCheckers: { converter: async (source) => (source.includes('( {') ? { ok: false, message: 'Unexpected token', line: 1, column: 19 } : { ok: true }) },
+      });
+      const error = await failure(checked.save('converter', { kind: 'converter', name: 'C', description: '', source: 'function convert( {', sampleInput: '' }));
+      expect(error.details.problems).toEqual([{ field: 'source', message: 'source has a syntax error at line 1, column 19: Unexpected token. Fix it and save again.' }]);
+      expect((await store.list('converter')).items).toEqual([]);
+      expect((await checked.save('converter', { kind: 'converter', name: 'C', description: '', source: 'function convert(json) { return json; }', sampleInput: '' })).version).toBe(1);
+    });
+
     it('rejects a record too large for the store', async () => {
       const small = new EntityRepository({ store: new MemoryStore({ maxValueBytes: 20_000 }), secrets, clock });
       const error = await failure(small.save('converter', { kind: 'converter', name: 'C', description: '', source: 'function convert(j) { return j; }', sampleInput: '"'.repeat(15_000) }));
