@@ -6,7 +6,7 @@ import type { PayloadOf, ResolverKey, ResultOf } from '../../src/contract/resolv
 export const ADMIN = 'local-admin';
 export const VIEWER = 'local-viewer';
 
-/** The context the shell sends for a macro on the demo page. */
+/** Builds the context the shell sends for a macro on a demo page. */
 export function macroContext(pageId = '1001'): Record<string, unknown> {
   return { moduleKey: 'rest-data', locale: 'en-US', timezone: 'UTC', extension: { type: 'macro', content: { id: pageId, type: 'page' }, space: { key: 'DEMO' } } };
 }

@@ -7,7 +7,7 @@
 // with TypeScript and serves it at /__local/bridge.js), so it has no imports.
 // Calls that need the page (context, invoke as the current user, submit,
 // navigation, product REST calls) go to the shell in the parent window by
-// postMessage; theming and resizing happen here.
+// postMessage. Theming and resizing happen here.
 
 interface BridgeReply {
   source: 'pq-local-shell';
@@ -96,7 +96,7 @@ interface ThemeMessage {
         return current();
       },
       set location(_value: unknown) {
-        // @forge/bridge assigns the location it was told about; ours is always live.
+        // @forge/bridge assigns the location it was given, but ours is always live.
       },
       push(path: string) {
         window.location.hash = path;
@@ -170,8 +170,8 @@ interface ThemeMessage {
   }
 
   // Chromium skips rendering steps (and so ResizeObserver callbacks) in
-  // cross-origin iframes outside the viewport, so DOM mutations, load events and
-  // a slow poll trigger a measurement too; measuring forces layout and works there.
+  // cross-origin iframes outside the viewport. DOM mutations, load events and a
+  // slow poll therefore trigger a measurement too, which forces layout and works there.
   let scheduled = false;
   function scheduleReport(): void {
     if (scheduled) return;

@@ -13,7 +13,7 @@ import { sendText } from './respond';
 export const APP_RESOURCES = ['macro', 'config', 'admin'] as const;
 export type AppResource = (typeof APP_RESOURCES)[number];
 
-/** The CSP of app resources; the shell on either loopback name may frame them. */
+/** Builds the CSP of app resources, which lets the shell on either loopback name frame them. */
 export function appCsp(port: number): string {
   return [...APP_CSP_DIRECTIVES, `frame-ancestors http://127.0.0.1:${port} http://localhost:${port}`].join('; ');
 }

@@ -14,8 +14,8 @@ export function createLocalInvoke(deps: LocalDeps, logger: Logger): InvokeFuncti
 
   const loadHandler = (): Promise<ForgeEventHandler> => {
     handler ??= loadForgeHandler(deps.makeDeps).catch((error: unknown) => {
-      // Forget the failure so the next call tries again, and say why it failed:
-      // this is our own code failing to load, not a resolver error.
+      // Forget the failure so the next call tries again, and log why it failed,
+      // because this is our own code failing to load, not a resolver error.
       handler = undefined;
       logger.error('resolver_handler.load_failed', { message: error instanceof Error ? error.message.slice(0, 500) : String(error) });
       throw error;

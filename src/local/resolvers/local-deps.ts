@@ -36,7 +36,7 @@ export function createLocalDeps(options: LocalDepsOptions): LocalDeps {
   let runtime: Promise<ConverterRuntime> | undefined;
 
   // The demo API's port is known only once it listens, so the policy reads it
-  // on every use; the transport checks it again at connect time.
+  // on every use. The transport checks it again at connect time.
   const network: NetworkPolicy = {
     get privateHostsAllowed() {
       return [options.demoApiHost()];

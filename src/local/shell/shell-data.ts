@@ -1,4 +1,4 @@
-// What the server embeds in every shell page for the shell script: the view,
+// Data the server embeds in every shell page for the shell script: the view,
 // the users for the switcher and the app frames with their Forge contexts.
 // Shared by the server (which writes it) and the browser script (which reads it).
 
@@ -11,7 +11,7 @@ export interface ShellUser {
 /** One app iframe on the page and what `view.getContext()` returns inside it. */
 export interface ShellFrame {
   frameId: string;
-  /** Which built resource the iframe loads: static/<resource>/build. */
+  /** Built resource the iframe loads, from static/<resource>/build. */
   resource: 'macro' | 'config' | 'admin';
   /** The Forge context without `theme`, which the shell adds at call time. */
   context: Record<string, unknown>;

@@ -1,4 +1,4 @@
-// The Confluence-like shell around the app iframes. It answers the calls the
+// The Confluence-like shell around the app iframes. It handles the calls the
 // frame bridge (frame-bridge.ts) forwards: context, invoke as the selected user,
 // submit from the config dialog, navigation, product REST calls, resizing and
 // theme. Runs in the browser as a classic script served at /__local/shell.js.
