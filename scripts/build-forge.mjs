@@ -4,9 +4,9 @@
 // (dist/forge/index.cjs) that exports `handler`. Uses webpack's Node API
 // because webpack-cli is not a dependency.
 //
-// isolated-vm is left as an external `require`: Forge cannot ship its native
+// isolated-vm is left as an external `require`. Forge cannot ship its native
 // addon, so in the bundle that require fails at run time and the converter
-// runtime falls back to QuickJS, exactly as it will on Forge.
+// runtime falls back to QuickJS, as it will on Forge.
 //
 // Usage: node scripts/build-forge.mjs [--out DIR]
 
@@ -15,17 +15,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import webpack from 'webpack';
-import YAML from 'yaml';
+
+import { manifestEgress, renderModule } from './sync-forge-egress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
 const outDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist', 'forge');
 
-/** The manifest's backend egress addresses, embedded so the app can name a missing entry. */
-function manifestEgress() {
-  const manifest = YAML.parse(readFileSync(path.join(root, 'manifest.yml'), 'utf8'));
-  const entries = manifest?.permissions?.external?.fetch?.backend ?? [];
-  return entries.map((entry) => (typeof entry === 'string' ? entry : entry.address)).filter(Boolean);
+// The bundle must know the manifest's egress list; refuse to build a bundle
+// whose copy of it is stale, as `forge deploy` would silently do.
+const egressModule = path.join(root, 'src', 'platform', 'forge', 'manifest-egress.ts');
+if (readFileSync(egressModule, 'utf8') !== renderModule(manifestEgress())) {
+  console.error('build-forge: src/platform/forge/manifest-egress.ts does not match manifest.yml. Run: npm run forge:egress');
+  process.exit(1);
 }
 
 const config = {
@@ -62,7 +64,6 @@ const config = {
   // Readable output makes stack traces in Forge logs usable; size is not a constraint here.
   optimization: { minimize: false },
   plugins: [
-    new webpack.DefinePlugin({ 'process.env.FORGE_MANIFEST_EGRESS': JSON.stringify(JSON.stringify(manifestEgress())) }),
     // One file, like Forge's bundle: dynamic imports are inlined.
     new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
   ],

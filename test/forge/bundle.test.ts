@@ -1,8 +1,8 @@
-// The Forge bundle end to end: built by scripts/build-forge.mjs the way
-// Forge's bundler builds it, loaded in a separate Node process from a folder
-// without node_modules (so isolated-vm cannot load, as on Forge), driven
-// through its exported `handler` with the Forge invocation shape, with the
-// platform emulated and the upstream API a local HTTPS server.
+// The Forge bundle end to end. scripts/build-forge.mjs builds it the way
+// Forge's bundler does, and a separate Node process loads it from a folder
+// without node_modules, so isolated-vm cannot load, as on Forge. The process
+// drives the exported `handler` with the Forge invocation shape, with the
+// platform emulated and a local HTTPS server as the upstream API.
 
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -114,6 +114,12 @@ describe('manifest.yml', () => {
     expect(manifest().permissions.external.fetch.backend).toEqual([{ address: '*.atlassian.net' }]);
   });
 
+  it('matches the egress copy in the source', async () => {
+    const { MANIFEST_EGRESS } = await import('../../src/platform/forge/manifest-egress');
+    const addresses = manifest().permissions.external.fetch.backend.map((entry: { address: string }) => entry.address);
+    expect(MANIFEST_EGRESS, 'src/platform/forge/manifest-egress.ts is stale: run npm run forge:egress').toEqual(addresses);
+  });
+
   it('declares the version guard entity', () => {
     expect(manifest().app.storage.entities).toEqual([{ name: 'record-version', attributes: { version: { type: 'integer' } } }]);
   });

@@ -1,5 +1,5 @@
-// Admin keys refuse everyone but Confluence administrators, before looking at
-// the payload, and a refusal says nothing beyond FORBIDDEN.
+// Admin keys reject everyone but Confluence administrators before looking at
+// the payload, and a rejection carries nothing beyond FORBIDDEN.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 

@@ -1,31 +1,27 @@
-// The backend egress addresses declared in manifest.yml, so the REST client
-// can refuse an undeclared host with a message naming the entry to add,
-// instead of Forge's bare 403. The build script embeds the list as
-// FORGE_MANIFEST_EGRESS; the runtime's own permission list wins when present.
+// The backend egress addresses the app is deployed with, so the REST client
+// can reject an undeclared host with a message naming the entry to add,
+// instead of Forge's bare 403. The runtime's own permission list wins when
+// the platform provides one; otherwise the copy of manifest.yml's list in
+// manifest-egress.ts is used.
+
+import { MANIFEST_EGRESS } from './manifest-egress';
 
 interface EgressEntry {
   address?: string;
 }
 
-export function declaredEgress(): string[] | undefined {
-  const runtime = (globalThis as { __forge_runtime__?: { appContext?: { permissions?: { external?: { fetch?: { backend?: unknown } } } } } })
-    .__forge_runtime__;
-  const fromRuntime = toAddresses(runtime?.appContext?.permissions?.external?.fetch?.backend);
-  if (fromRuntime) return fromRuntime;
+interface RuntimeWithPermissions {
+  appContext?: { permissions?: { external?: { fetch?: { backend?: unknown } } } };
+}
 
-  const embedded = process.env.FORGE_MANIFEST_EGRESS;
-  if (!embedded) return undefined;
-  try {
-    return toAddresses(JSON.parse(embedded));
-  } catch {
-    return undefined;
-  }
+export function declaredEgress(): string[] {
+  const runtime = (globalThis as { __forge_runtime__?: RuntimeWithPermissions }).__forge_runtime__;
+  return toAddresses(runtime?.appContext?.permissions?.external?.fetch?.backend) ?? [...MANIFEST_EGRESS];
 }
 
 function toAddresses(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const addresses = value
+  return value
     .map((entry: string | EgressEntry) => (typeof entry === 'string' ? entry : entry?.address))
     .filter((address): address is string => typeof address === 'string' && address.length > 0);
-  return addresses;
 }

@@ -16,9 +16,8 @@ export const forgeFetchPort: FetchPort = async (url, init) => {
     signal: init.signal,
   });
 
-  // The proxy marks responses it generated itself; a response carrying this
-  // header never reached the REST API, so its 403 must not be reported as the
-  // API's own.
+  // The proxy marks the responses it generates itself. A response with this
+  // header never reached the REST API, so its 403 is not the API's own.
   const proxyError = response.headers.get('forge-proxy-error');
   if (proxyError) {
     await streamOf(response)?.cancel().catch(() => undefined);

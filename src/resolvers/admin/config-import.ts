@@ -1,11 +1,12 @@
 // config/import: compares a configuration file with what is stored and
 // either reports the plan (dry run) or applies it all or nothing.
 //
-// Entities are matched by id. Each becomes `create`, `update` (the detail
-// names the changed fields), `unchanged`, `conflict` (another entity of the
-// kind already has the name) or `invalid` (schema problems, a duplicate id,
-// a reference to an entity that is neither in the file nor stored). Nothing
-// is written while any item is a conflict or invalid.
+// Entities are matched by id, and each becomes one of five actions. `create`
+// and `unchanged` mean what they say; `update` lists the changed fields. An
+// item is a `conflict` when another entity of its kind already has the name,
+// and `invalid` for schema problems, a duplicate id, or a reference to an
+// entity that is neither in the file nor stored. Nothing is written while any
+// item is a conflict or invalid.
 //
 // KVS has no transaction across the records touched here, so "all or nothing"
 // is kept by undoing: a failing save restores every entity written before it.
@@ -140,7 +141,7 @@ function planItems(gateway: EntityGateway, file: Record<string, Record<string, u
   return planned;
 }
 
-/** The fields an editor would send: server-managed fields, the secret status and secret hints removed. */
+/** Strips server-managed fields, the secret status and secret hints, leaving what an editor would send. */
 function toDraft(kind: EntityKind, raw: Record<string, unknown>): Record<string, unknown> {
   const { version: _v, updatedAt: _u, updatedBy: _b, schemaVersion: _s, secretEnv: _e, secrets: _x, ...draft } = raw;
   return { ...draft, kind };

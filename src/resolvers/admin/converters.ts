@@ -4,6 +4,7 @@
 import type { ActionsFor } from '../scope';
 import { deleteAction, listAction } from './crud';
 import { entityGateway } from './gateway';
+import { assertConverterSyntax } from './source-check';
 
 type ConverterKeys = 'converters/list' | 'converters/get' | 'converters/save' | 'converters/delete' | 'converters/test';
 
@@ -13,6 +14,7 @@ export const converterActions: ActionsFor<ConverterKeys> = {
   'converters/get': async ({ id }, { deps }) => entityGateway(deps).get('converter', id),
 
   'converters/save': async ({ draft, baseVersion }, { deps, trusted }) => {
+    if (typeof draft.source === 'string') await assertConverterSyntax(draft, await deps.converterRuntime());
     const saved = await entityGateway(deps).save('converter', { draft, baseVersion, updatedBy: trusted.accountId });
     return { id: saved.id, version: saved.version };
   },

@@ -1,7 +1,7 @@
 // The entity operations the resolvers need, in one place. It delegates to
 // the core entity repository, which validates records, splits secrets off
-// datasources and enforces versions; the import planner and the tests see
-// only this narrower interface.
+// datasources and enforces versions. The import planner sees only this
+// narrower interface.
 
 import type {
   Converter,

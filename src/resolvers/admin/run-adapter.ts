@@ -64,7 +64,7 @@ export async function previewTemplate(payload: PayloadOf<'templates/preview'>, s
   };
 }
 
-/** Every saved template, for `$PQ.template(...)` includes; velocityjs renders synchronously, so they are loaded first. */
+/** Loads every saved template for `$PQ.template(...)` includes, up front because velocityjs renders synchronously. */
 export async function templateLookup(deps: ResolverDeps): Promise<TemplateLookup> {
   const templates: TemplateSource[] = (await entityGateway(deps).listEntities('template')).map((template) => ({
     id: template.id,

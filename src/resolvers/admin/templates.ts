@@ -5,6 +5,7 @@ import type { ActionsFor } from '../scope';
 import { deleteAction, listAction } from './crud';
 import { entityGateway } from './gateway';
 import { previewTemplate } from './run-adapter';
+import { assertTemplateSyntax } from './source-check';
 
 type TemplateKeys = 'templates/list' | 'templates/get' | 'templates/save' | 'templates/delete' | 'templates/preview';
 
@@ -14,6 +15,7 @@ export const templateActions: ActionsFor<TemplateKeys> = {
   'templates/get': async ({ id }, { deps }) => entityGateway(deps).get('template', id),
 
   'templates/save': async ({ draft, baseVersion }, { deps, trusted }) => {
+    if (typeof draft.source === 'string') assertTemplateSyntax(draft);
     const saved = await entityGateway(deps).save('template', { draft, baseVersion, updatedBy: trusted.accountId });
     return { id: saved.id, version: saved.version };
   },

@@ -1,7 +1,7 @@
 // Stands in for Forge's egress proxy inside a test process. On Forge the
-// runtime's global fetch sends every outbound request through a proxy that
-// lets through only the hosts the manifest declares and answers everything
-// else with a 403 carrying a `forge-proxy-error` header. This replacement
+// runtime's global fetch sends every outbound request through a proxy. It
+// passes only the hosts the manifest declares and returns a 403 with a
+// `forge-proxy-error` header for every other host. This replacement
 // does the same, and delivers requests for mapped host names to servers on
 // 127.0.0.1, so nothing ever leaves the machine: an unmapped host is an error.
 
