@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { ErrorCode, ResolverResponse, WireError } from '../../../src/contract/errors';
 
 /** Words that show a message or hint tells the reader what to do. */
-const ACTION_WORDS = /\b(use|enter|add|remove|ask|check|fix|set|select|pick|try|reload|open|shorten|change|write|send|make|replace|encode|give|wait|reduce|lower|return|install|contact|split|avoid|rename|save|import|delete|paste|allow|keep|define|call|choose|limit|close)\b/i;
+const ACTION_WORDS = /\b(use|enter|add|remove|ask|check|fix|set|select|pick|try|reload|open|shorten|change|write|send|make|replace|encode|give|wait|reduce|lower|return|install|contact|split|avoid|rename|save|import|delete|paste|allow|keep|define|call|choose|limit|close|render|include|let|create|grant|reload|restart|wait)\b/i;
 
 /** Returns the wire error of a failed call, failing the test when the call succeeded. */
 export function errorOf<T>(response: ResolverResponse<T>): WireError {
