@@ -1,43 +1,25 @@
-// Server-side admin check with a short per-account memory. Confluence is asked
-// as the user, so a revoked admin loses access within ADMIN_CACHE_TTL_MS. The
-// cache is keyed by site as well as account: a warm Forge process can serve
-// several installations.
+// Server-side permission answers (admin rights, page visibility) with a short
+// per-account memory. Confluence is asked as the user, so a revoked right
+// stops working within the TTL.
 
 import type { Clock } from '../core/ports';
-import type { ConfluencePort } from './deps';
+import type { ConfluencePort, PageInfo } from './deps';
+import { TtlCache, cacheKey } from './ttl-cache';
 
 export const ADMIN_CACHE_TTL_MS = 60_000;
-export const ADMIN_CACHE_MAX_ENTRIES = 500;
-
-interface Entry {
-  isAdmin: boolean;
-  expiresAt: number;
-}
+export const PAGE_CACHE_TTL_MS = 30_000;
+export const PERMISSION_CACHE_MAX_ENTRIES = 500;
 
 export class AdminCheck {
-  private readonly entries = new Map<string, Entry>();
+  private readonly admins = new TtlCache<boolean>(ADMIN_CACHE_TTL_MS, PERMISSION_CACHE_MAX_ENTRIES);
+  private readonly pages = new TtlCache<PageInfo | undefined>(PAGE_CACHE_TTL_MS, PERMISSION_CACHE_MAX_ENTRIES);
 
-  constructor(private readonly ttlMs = ADMIN_CACHE_TTL_MS, private readonly maxEntries = ADMIN_CACHE_MAX_ENTRIES) {}
-
-  async isAdmin(siteId: string, accountId: string, confluence: ConfluencePort, clock: Clock): Promise<boolean> {
-    const key = `${siteId}\u0000${accountId}`;
-    const now = clock.now();
-    const cached = this.entries.get(key);
-    if (cached && cached.expiresAt > now) return cached.isAdmin;
-
-    const isAdmin = await confluence.isAdmin(accountId);
-    this.remember(key, { isAdmin, expiresAt: now + this.ttlMs });
-    return isAdmin;
+  isAdmin(siteId: string, accountId: string, confluence: ConfluencePort, clock: Clock): Promise<boolean> {
+    return this.admins.get(cacheKey(siteId, accountId), clock, () => confluence.isAdmin(accountId));
   }
 
-  // Map keeps insertion order, so deleting the first keys drops the oldest entries.
-  private remember(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+  /** The page as the account sees it; undefined (not visible) is remembered too. */
+  page(siteId: string, accountId: string | undefined, pageId: string, contentType: string | undefined, confluence: ConfluencePort, clock: Clock): Promise<PageInfo | undefined> {
+    return this.pages.get(cacheKey(siteId, accountId, pageId, contentType), clock, () => confluence.getPage(pageId, contentType));
   }
 }

@@ -50,7 +50,7 @@ function wrapAction<K extends ResolverKey>(
       if (isAdminKey(key)) await requireAdmin(key, trusted, deps, adminCheck, requestId);
 
       const payload = validatePayload(key, request.payload);
-      const result = await action(payload, { deps, trusted, hints, requestId });
+      const result = await action(payload, { deps, trusted, hints, requestId, permissions: adminCheck });
       return success(result);
     } catch (error) {
       return failure(error, { key, requestId, siteId: deps?.siteId, accountId: trusted.accountId }, deps?.logger);

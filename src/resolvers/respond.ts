@@ -18,7 +18,12 @@ export function success<T>(data: T): ResolverResponse<T> {
 }
 
 export function failure(error: unknown, context: FailureContext, logger: Logger | undefined): ResolverResponse<never> {
-  if (isAppError(error)) return { ok: false, error: error.toWire() };
+  if (isAppError(error)) {
+    // Expected outcomes (bad input, no permission, upstream down) get one
+    // line with the code, never the message, which can quote user input.
+    logger?.info('resolver.rejected', { key: context.key, code: error.code, requestId: context.requestId, siteId: context.siteId, accountId: context.accountId });
+    return { ok: false, error: error.toWire() };
+  }
 
   (logger ?? consoleFallback).error('resolver.unexpected_error', {
     key: context.key,

@@ -2,6 +2,7 @@
 // and the browser's hints.
 
 import type { PayloadOf, ResolverKey, ResultOf } from '../contract/resolvers';
+import type { AdminCheck } from './admin-check';
 import type { ContextHints, ResolverDeps, TrustedContext } from './deps';
 
 export interface Scope {
@@ -10,6 +11,8 @@ export interface Scope {
   hints: ContextHints;
   /** Random id that ties a returned INTERNAL_ERROR to its log line. */
   requestId: string;
+  /** Cached admin and page answers, shared by the invocations of one process. */
+  permissions: AdminCheck;
 }
 
 /** The request a definition receives: the raw payload and the split context. */

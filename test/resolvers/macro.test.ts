@@ -154,6 +154,15 @@ describe('macro/run', () => {
     expect(bench.emulator.confluenceCalls).toContainEqual({ accountId: VIEWER, path: `/wiki/api/v2/pages/${PAGES.eng.id}` });
   });
 
+  it('caches the page lookup per account', async () => {
+    const config = { queryId: fixture.engQueryId, parameters: {} };
+    await bench.call('macro/run', { config }, onEngPage);
+    await bench.call('macro/run', { config }, onEngPage);
+    await bench.call('macro/run', { config }, { ...onEngPage, accountId: OUTSIDER });
+    const pageCalls = bench.emulator.confluenceCalls.filter((call) => call.path.startsWith('/wiki/api/v2/pages/'));
+    expect(pageCalls.map((call) => call.accountId)).toEqual([VIEWER, OUTSIDER]);
+  });
+
   it('serves a repeat run from the cache', async () => {
     const config = { queryId: fixture.openQueryId, parameters: {} };
     const first = await bench.call('macro/run', { config }, { accountId: OUTSIDER, pageId: PAGES.ops.id });

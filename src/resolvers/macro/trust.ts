@@ -18,7 +18,8 @@ export async function verifiedPage(scope: Scope): Promise<PageInfo | undefined> 
   const { pageId, contentType } = scope.hints;
   if (!pageId) return undefined;
 
-  const page = await scope.deps.confluence.getPage(pageId, contentType);
+  const { deps, trusted } = scope;
+  const page = await scope.permissions.page(deps.siteId, trusted.accountId, pageId, contentType, deps.confluence, deps.clock);
   if (!page) {
     throw new AppError('FORBIDDEN', 'The page this macro is on could not be read with your permissions.', {
       hint: 'Reload the page. If you can see the page, ask a space administrator to check its restrictions.',
