@@ -1,5 +1,5 @@
 // Errors of an outbound request: refused before sending, failed in transport,
-// or answered with an error status. The message and details are safe to show
+// or rejected by the upstream with an error status. The message and details are safe to show
 // to an admin: no credentials, no secret values, no raw stack traces.
 
 import type { ErrorCode, ErrorDetails } from '../contract/errors';

@@ -148,7 +148,7 @@ export function fixtureRoute(name: string, status = 200, headers: http.OutgoingH
   return ({ res }) => sendText(res, status, bytes, 'application/json;charset=UTF-8', headers);
 }
 
-/** The value of an HTTP Basic `Authorization` header for a username and password. */
+/** Builds the HTTP Basic `Authorization` header value for a username and password. */
 export function basicAuthHeader(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }

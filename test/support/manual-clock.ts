@@ -1,4 +1,4 @@
-// A Clock that moves only when a test tells it to.
+// A Clock that moves only when a test advances or sets it.
 
 import type { Clock } from '../../src/core/ports';
 

@@ -1,7 +1,7 @@
 // The cache flow for one result: read unless refreshing, otherwise compute
 // once for all identical concurrent callers and store the result for the
-// query's duration. A cache that fails to read or write degrades to no cache:
-// it never fails the request.
+// query's duration. A cache read or write that fails is logged and skipped,
+// so only the computation itself can fail the request.
 
 import type { Clock, Logger } from '../ports';
 import type { Store } from '../store/types';

@@ -21,7 +21,8 @@ export interface CacheKeyParts {
 export const CACHE_KEY_PREFIX = 'pq-cache:';
 
 export function cacheKey(parts: CacheKeyParts): string {
-  const values = Object.fromEntries(Object.entries(parts.values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const names = Object.keys(parts.values).sort();
+  const values = Object.fromEntries(names.map((name) => [name, parts.values[name]]));
   const canonical = JSON.stringify([
     parts.siteId,
     parts.queryId,

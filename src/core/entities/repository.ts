@@ -64,6 +64,9 @@ export type EntityReference = { kind: EntityKind; id: string; name: string };
 /** A store record must leave room for the store's own bookkeeping. */
 const RECORD_OVERHEAD_BYTES = 1024;
 
+/** The field to shorten when a record is too large to store. */
+const LARGEST_FIELD: Record<EntityKind, string> = { datasource: 'headers', query: 'body', converter: 'sampleInput', template: 'source' };
+
 export class EntityRepository {
   private readonly store: Store;
   private readonly secrets: SecretStore;
@@ -126,7 +129,7 @@ export class EntityRepository {
     return entity;
   }
 
-  /** A datasource with each secret reported as configured or not, never by value. */
+  /** Reads a datasource with each secret reported as configured or not, never by value. */
   async getDatasourceView(id: string): Promise<DatasourceView> {
     const datasource = await this.get('datasource', id);
     const configured = await this.configuredSecrets(id);
@@ -164,7 +167,7 @@ export class EntityRepository {
     const recordBytes = utf8Length(JSON.stringify(record));
     const maxRecordBytes = this.store.maxValueBytes - RECORD_OVERHEAD_BYTES;
     if (recordBytes > maxRecordBytes) {
-      const field = kind === 'converter' ? 'sampleInput' : kind === 'query' ? 'body' : 'source';
+      const field = LARGEST_FIELD[kind];
       throw validationFailed(kind, name, id, [
         { field, message: `The ${kind} is ${recordBytes} bytes once stored, more than the ${maxRecordBytes} bytes one record can hold. Shorten the ${field}.` },
       ]);

@@ -1,8 +1,7 @@
 // JSON Schemas of the entity drafts an editor saves. ajv checks shape, types
-// and sizes and fills defaults; rules that need code (URLs, host patterns,
-// header names, parameters, references) live in the checks next to this file.
-// URLs are deliberately plain strings: ajv's `format: uri` accepts
-// `javascript:` and `file:` URLs.
+// and sizes and fills defaults. Rules that need code (URLs, host patterns,
+// header names, parameters, references) live in checks.ts. URLs are plain
+// strings here because ajv's `format: uri` accepts `javascript:` and `file:`.
 
 import type { EntityKind } from '../../contract/entities';
 

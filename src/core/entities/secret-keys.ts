@@ -1,5 +1,5 @@
-// Where a datasource's secrets live in the SecretStore. Secrets have their own
-// key namespace so no listing of entity records can ever include one.
+// Keys of datasource secrets in the SecretStore. Secrets have their own key
+// namespace, so no listing of entity records can include one.
 
 import type { AuthConfig, SecretName } from '../../contract/entities';
 
@@ -9,7 +9,7 @@ export function secretKey(datasourceId: string, name: SecretName): string {
   return `secret:${datasourceId}:${name}`;
 }
 
-/** The secret an auth kind sends, if any. */
+/** Returns the secret an auth kind sends, if any. */
 export function secretNeededBy(auth: AuthConfig): SecretName | undefined {
   if (auth.kind === 'basic') return 'password';
   if (auth.kind === 'token') return 'token';

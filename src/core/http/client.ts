@@ -1,9 +1,9 @@
 // The one function every outbound REST call goes through. It builds the URL
-// from the datasource, adds credentials at call time, checks scheme, hosts and
-// addresses before the request and on every redirect hop, follows at most
-// five redirects by hand, enforces the timeout and size limit while the body
-// streams, and turns every failure into a typed error with the upstream's
-// own message and a hint.
+// from the datasource and adds credentials at call time. Scheme, hosts and
+// addresses are checked before the request and on every redirect hop, and at
+// most five redirects are followed by hand. The timeout and size limit apply
+// while the body streams. Every failure becomes a typed error with the
+// upstream's own message and a hint.
 
 import type { Datasource } from '../../contract/entities';
 import type { RunWarning } from '../../contract/run';
@@ -234,7 +234,7 @@ function toUpstreamError(
     });
   }
   if (context.timedOut) {
-    return new UpstreamError('TIMEOUT', `${url.host} did not answer completely within the datasource's timeout of ${datasource.timeoutMs} ms (timeoutMs).`, {
+    return new UpstreamError('TIMEOUT', `${url.host} did not send a complete response within the datasource's timeout of ${datasource.timeoutMs} ms (timeoutMs).`, {
       hint: 'Ask the API for less data, or raise the timeout of the datasource (at most 20000 ms).',
       details: { ...details, limit: { name: 'timeoutMs', value: datasource.timeoutMs } },
     });

@@ -1,7 +1,8 @@
 // Forge's egress rules, as @forge/egress 3.0.0 matches backend fetch entries:
-// scheme and host only (the path is ignored), the port is part of the host, an
-// entry without a scheme means https, `*.example.com` covers subdomains but
-// not `example.com` and not a URL with an explicit port, and `*` covers all.
+// - scheme and host only, the path is ignored;
+// - the port is part of the host, and an entry without a scheme means https;
+// - `*.example.com` covers subdomains, not `example.com` and not a URL with a port;
+// - `*` covers everything.
 
 export function isEgressDeclared(entries: string[], url: URL): boolean {
   return entries.some((entry) => egressEntryMatches(entry.trim().toLowerCase(), url));
@@ -22,7 +23,7 @@ function egressEntryMatches(entry: string, url: URL): boolean {
   return authority === host.toLowerCase();
 }
 
-/** The manifest entry that would allow this URL, e.g. `https://jira.example.com`. */
+/** Suggests the manifest entry that would allow this URL, e.g. `https://jira.example.com`. */
 export function suggestEgressEntry(url: URL): string {
   return `${url.protocol}//${url.host}`;
 }

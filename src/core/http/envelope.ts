@@ -88,7 +88,7 @@ export function looksLikeHtml(contentType: string, text: string): boolean {
   return contentType.includes('html') || /^\s*<(!doctype html|html|head|body)\b/i.test(text);
 }
 
-/** The upstream's own explanation of an error, from whatever body shape it sent, or undefined when it sent none. */
+/** Extracts the upstream's own explanation of an error from whatever body shape it sent; undefined when it sent none. */
 export function extractUpstreamMessage(contentType: string, text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;

@@ -9,7 +9,7 @@ import { isEgressDeclared, suggestEgressEntry } from './egress';
 import { isPrivateHostAllowed, isUrlAllowed } from './hosts';
 import type { NetworkPolicy } from './types';
 
-/** A URL as shown to people: no user info, which the client never sends anyway. */
+/** Formats a URL for display without user info, which the client never sends anyway. */
 export function displayUrl(url: URL): string {
   const copy = new URL(url.href);
   copy.username = '';

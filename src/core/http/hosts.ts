@@ -64,12 +64,12 @@ export function pathPrefixMatches(prefix: string | undefined, pathname: string):
   return pathname === normalized || pathname.startsWith(`${normalized}/`);
 }
 
-/** The host a datasource may reach when it lists none: its base URL's host and port. */
+/** Returns the host a datasource may reach when it lists none: its base URL's host and port. */
 export function defaultAllowedHost(baseUrl: URL): AllowedHost {
   return { host: baseUrl.port === '' ? baseUrl.hostname : `${baseUrl.hostname}:${baseUrl.port}` };
 }
 
-/** Whether a URL is covered by a datasource's allowed hosts (or, when empty, its base URL's host). */
+/** Reports whether a datasource's allowed hosts (or, when empty, its base URL's host) cover a URL. */
 export function isUrlAllowed(allowedHosts: AllowedHost[], baseUrl: URL, url: URL): boolean {
   const entries = allowedHosts.length > 0 ? allowedHosts : [defaultAllowedHost(baseUrl)];
   return entries.some((entry) => {
@@ -78,7 +78,7 @@ export function isUrlAllowed(allowedHosts: AllowedHost[], baseUrl: URL, url: URL
   });
 }
 
-/** Whether the deployment lets this URL's host reach a private or loopback address. */
+/** Reports whether the deployment lets this URL's host reach a private or loopback address. */
 export function isPrivateHostAllowed(privateHostsAllowed: string[], url: URL): boolean {
   return privateHostsAllowed.some((entry) => {
     const pattern = parseHostPattern(entry);

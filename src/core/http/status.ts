@@ -1,5 +1,5 @@
 // Mapping an upstream error status to a stable code, with the upstream's own
-// message and a hint that says what the admin can do.
+// message and a hint that tells the admin what to do.
 
 import type { Datasource } from '../../contract/entities';
 import type { ErrorCode, ErrorDetails } from '../../contract/errors';

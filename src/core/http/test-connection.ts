@@ -53,11 +53,19 @@ export async function testConnection(deps: HttpDeps, datasource: Datasource): Pr
       url: error.details.url ?? url,
       ...(status === undefined ? {} : { status }),
       latencyMs: deps.clock.now() - started,
-      auth: !authSent ? 'not-sent' : rejected ? 'rejected' : status !== undefined && status < 500 && status !== 401 ? 'accepted' : 'unknown',
+      auth: authOutcome(authSent, rejected, status),
       tls: usesTls ? { used: true, ...(error.code === 'TLS_ERROR' ? { note: error.message } : {}) } : { used: false, note: 'Plain http: data and credentials travel unencrypted.' },
       redirects: [],
       notes,
       error: wire,
     };
   }
+}
+
+function authOutcome(authSent: boolean, rejected: boolean, status: number | undefined): ConnectionTestResult['auth'] {
+  if (!authSent) return 'not-sent';
+  if (rejected) return 'rejected';
+  // Any other answer below 500 came past the authentication check.
+  if (status !== undefined && status < 500) return 'accepted';
+  return 'unknown';
 }

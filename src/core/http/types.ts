@@ -7,8 +7,8 @@ import type { Clock, FetchPort, Logger } from '../ports';
 import type { SecretStore } from '../store/types';
 
 /**
- * Deployment-wide rules for outbound connections, set by whoever runs the app
- * (the Forge handler, the local host, the CLI), never by a datasource.
+ * Deployment-wide rules for outbound connections, set by the code that hosts
+ * the app (the Forge handler, the local host, the CLI), never by a datasource.
  */
 export interface NetworkPolicy {
   /**
@@ -26,7 +26,7 @@ export interface NetworkPolicy {
 
 export const DEFAULT_NETWORK_POLICY: NetworkPolicy = { privateHostsAllowed: [] };
 
-/** What the REST client needs from its host. Resolver deps satisfy it as they are. */
+/** Dependencies of the REST client. Resolver deps satisfy it as they are. */
 export interface HttpDeps {
   fetch: FetchPort;
   secrets: SecretStore;
@@ -47,7 +47,7 @@ export interface UpstreamResponse {
   status: number;
   /** Final URL after redirects, safe to show: no credentials. */
   url: string;
-  /** Every URL that answered with a redirect, in order. */
+  /** Every URL that returned a redirect, in order. */
   redirects: string[];
   /** Response headers with lower-case names; `set-cookie` is dropped. */
   headers: Record<string, string>;

@@ -1,8 +1,8 @@
 // Finding `:name` parameters in a query's URL and JSON body, with
-// PocketQuery's syntax: a name starts with a letter and continues with
-// letters, digits or underscores; `:@space.key` and friends are context
-// wildcards; `::` is a literal colon. A colon followed by anything else
-// (`10:30`, `https://`) is plain text.
+// PocketQuery's syntax. A name starts with a letter and continues with
+// letters, digits or underscores. `:@space.key` and the other `:@` names are
+// context wildcards, and `::` is a literal colon. A colon followed by
+// anything else (`10:30`, `https://`) is plain text.
 
 export type ParameterPosition = 'path' | 'query' | 'body' | 'body-string' | 'fragment';
 

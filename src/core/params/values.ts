@@ -88,7 +88,7 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The value as one line of text, the form converters and templates see. */
+/** Formats the value as one line of text, the form converters and templates see. */
 export function valueText(value: ParameterValue): string {
   return value.type === 'list' ? value.items.join(',') : value.text;
 }

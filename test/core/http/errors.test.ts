@@ -223,7 +223,7 @@ describe('sendRequest errors', () => {
       const started = Date.now();
       const error = await get('/slow-headers', { timeoutMs: 1000 });
       expect(error.code).toBe('TIMEOUT');
-      expect(error.message).toBe(`127.0.0.1:${server.port} did not answer completely within the datasource's timeout of 1000 ms (timeoutMs).`);
+      expect(error.message).toBe(`127.0.0.1:${server.port} did not send a complete response within the datasource's timeout of 1000 ms (timeoutMs).`);
       expect(error.details.limit).toEqual({ name: 'timeoutMs', value: 1000 });
       expect(Date.now() - started).toBeLessThan(1400);
     });
