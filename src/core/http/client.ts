@@ -145,6 +145,8 @@ export async function sendRequest(deps: HttpDeps, datasource: Datasource, reques
     throw failure;
   } finally {
     clearTimeout(timer);
+    // Closes the connection of a body that was not read to the end (a size limit or an error status).
+    if (!controller.signal.aborted) controller.abort(new Error('The request is complete.'));
   }
 }
 

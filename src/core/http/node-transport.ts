@@ -136,6 +136,8 @@ export function createNodeFetch(options: NodeFetchOptions): FetchPort {
         if (decoder) {
           response.on('error', (error) => body?.destroy(error));
           response.on('aborted', () => body?.destroy(new Error('The connection closed before the response ended.')));
+          // A reader that stops early destroys the decoder; the socket must close with it.
+          body.on('close', () => response.destroy());
         }
         resolve({
           status: response.statusCode ?? 0,

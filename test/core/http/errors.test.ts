@@ -371,3 +371,33 @@ describe('sendRequest errors', () => {
     });
   });
 });
+
+describe('sendRequest connections', () => {
+  it('closes the connection of an endless body', async () => {
+    let closed = false;
+    const endless = await startTestServer({
+      routes: {
+        '/endless': ({ req, res }) => {
+          req.socket.on('close', () => (closed = true));
+          res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+          const chunk = gzipSync(Buffer.alloc(256 * 1024, 32));
+          const pump = () => {
+            while (!res.destroyed && res.write(chunk)) {
+              // keep writing until the socket pushes back
+            }
+            if (!res.destroyed) res.once('drain', pump);
+          };
+          pump();
+        },
+      },
+    });
+    try {
+      const error = await failure(sendRequest(depsFor([endless]), datasourceFor(endless), { method: 'GET', path: '/endless' }));
+      expect(error.code).toBe('TOO_LARGE');
+      await sleep(200);
+      expect(closed).toBe(true);
+    } finally {
+      await endless.close();
+    }
+  });
+});
