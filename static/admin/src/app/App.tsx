@@ -7,6 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import type { WireError } from '../../../../src/contract/errors';
 import { call, toWireError } from '../api/client';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { ForbiddenState } from '../components/ForbiddenState';
 import { EntitySection } from './EntitySection';
@@ -51,9 +52,11 @@ export function App() {
       {session.state === 'forbidden' && <ForbiddenState />}
       {session.state === 'failed' && <ErrorPanel error={session.error} />}
       {session.state === 'admin' && (
-        <NavigationProvider>
-          <Sections onForbidden={() => setSession({ state: 'forbidden' })} />
-        </NavigationProvider>
+        <ErrorBoundary>
+          <NavigationProvider>
+            <Sections onForbidden={() => setSession({ state: 'forbidden' })} />
+          </NavigationProvider>
+        </ErrorBoundary>
       )}
     </main>
   );

@@ -21,10 +21,11 @@ import { Field, problemsByField } from '../components/Field';
 import { prettyJson } from '../components/format';
 import { marksFromError } from '../components/marks';
 
-export const DEFAULT_CONVERTER_SOURCE = `// Receives the parsed JSON response and returns what the template shows:
+export const DEFAULT_CONVERTER_SOURCE = `// Receives the response text and returns what the template shows:
 // usually an array of objects, one per table row.
 function convert(json, metadata) {
-  return json;
+  const data = JSON.parse(json);
+  return data;
 }
 `;
 
@@ -77,12 +78,18 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
         <div className="pq-row">
           <Field label="Name" error={problems.get('name')}>
             {({ id: fieldId }) => (
-              <TextField id={fieldId} value={draft.name} onChange={(event) => editor.update((previous) => ({ ...previous, name: event.currentTarget.value }))} testId="converter-name" />
+              <TextField id={fieldId} value={draft.name} onChange={(event) => {
+                  const name = event.currentTarget.value;
+                  editor.update((previous) => ({ ...previous, name }));
+                }} testId="converter-name" autoFocus={!id} />
             )}
           </Field>
           <Field label="Description">
             {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => editor.update((previous) => ({ ...previous, description: event.currentTarget.value }))} />
+              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => {
+                  const description = event.currentTarget.value;
+                  editor.update((previous) => ({ ...previous, description }));
+                }} />
             )}
           </Field>
         </div>
@@ -104,7 +111,8 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
               testId="converter-source"
             />
             <p className="pq-muted pq-small">
-              <code>metadata</code> holds the query name, its parameters and the response status and headers. The converter runs in a sandbox
+              <code>json</code> is the response text: call <code>JSON.parse(json)</code> first. <code>metadata</code> holds the query name, its
+              parameters and the response status and headers. The converter runs in a sandbox
               with time and memory limits and no network access.
             </p>
           </div>

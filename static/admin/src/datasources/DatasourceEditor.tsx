@@ -104,7 +104,7 @@ export function DatasourceEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: 
       <div className="pq-form">
         <div className="pq-row">
           <Field label="Name" error={problems.get('name')}>
-            {({ id: fieldId }) => <TextField id={fieldId} value={draft.name} onChange={(event) => set('name', event.currentTarget.value)} testId="ds-name" />}
+            {({ id: fieldId }) => <TextField id={fieldId} value={draft.name} onChange={(event) => set('name', event.currentTarget.value)} testId="ds-name" autoFocus={!id} />}
           </Field>
           <Field label="Base URL" error={urlError} helper="Queries add their relative URL to this, e.g. https://jira.example.com/rest/api/2">
             {({ id: fieldId, describedBy }) => (

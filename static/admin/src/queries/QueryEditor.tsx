@@ -91,7 +91,7 @@ export function QueryEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: Edito
       <div className="pq-form">
         <div className="pq-row">
           <Field label="Name" error={problems.get('name')}>
-            {({ id: fieldId }) => <TextField id={fieldId} value={draft.name} onChange={(event) => set('name', event.currentTarget.value)} testId="query-name" />}
+            {({ id: fieldId }) => <TextField id={fieldId} value={draft.name} onChange={(event) => set('name', event.currentTarget.value)} testId="query-name" autoFocus={!id} />}
           </Field>
           <Field label="Datasource" error={problems.get('datasourceId')}>
             {({ id: fieldId }) => (

@@ -101,12 +101,18 @@ export function TemplateEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: Ed
         <div className="pq-row">
           <Field label="Name" error={problems.get('name')}>
             {({ id: fieldId }) => (
-              <TextField id={fieldId} value={draft.name} onChange={(event) => editor.update((previous) => ({ ...previous, name: event.currentTarget.value }))} testId="template-name" />
+              <TextField id={fieldId} value={draft.name} onChange={(event) => {
+                  const name = event.currentTarget.value;
+                  editor.update((previous) => ({ ...previous, name }));
+                }} testId="template-name" autoFocus={!id} />
             )}
           </Field>
           <Field label="Description">
             {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => editor.update((previous) => ({ ...previous, description: event.currentTarget.value }))} />
+              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => {
+                  const description = event.currentTarget.value;
+                  editor.update((previous) => ({ ...previous, description }));
+                }} />
             )}
           </Field>
         </div>

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { LocalHost } from '../../../support/local-host';
-import type { TestBrowser } from '../../../support/browser';
+import { screenshot, type TestBrowser } from '../../../support/browser';
 
 export const ADMIN = 'local-admin';
 export const VIEWER = 'local-viewer';
@@ -32,6 +32,8 @@ export async function openAdminPage(
     { name: 'pq_local_theme', value: options.colorMode ?? 'light', url: host.url },
   ]);
   const page = await context.newPage();
+  // Fail at the step that is stuck, well before the test's own timeout.
+  page.setDefaultTimeout(8_000);
   const replies: string[] = [];
   const errors: string[] = [];
   page.on('response', (response) => {
@@ -88,4 +90,16 @@ export async function setCode(frame: FrameLocator, page: Page, testId: string, t
 /** Waits until no invoke response is in flight, so `replies` is complete. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Saves a full-page screenshot with the admin iframe grown to its content, so
+ * the picture shows the whole page and not one iframe-sized window of it.
+ */
+export async function screenshotAdmin(admin: AdminPage, name: string): Promise<string> {
+  const height = await admin.frame.locator('html').evaluate((html) => html.scrollHeight);
+  await admin.page.locator('iframe.pq-app-admin').evaluate((iframe, pixels) => {
+    (iframe as HTMLIFrameElement).style.height = `${pixels}px`;
+  }, height);
+  return screenshot(admin.page, name);
 }

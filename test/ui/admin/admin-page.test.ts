@@ -1,0 +1,310 @@
+// The admin page in headless Chromium against the local host and its real
+// resolvers: the admin workflow end to end, the non-admin view, secrets never
+// reaching the browser, conflicts, import safety, delete protection and the
+// unsaved-changes guard, in light and dark mode.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntitySummary } from '../../../src/contract/entities';
+import { launchBrowser, RESULTS_DIR, type TestBrowser } from '../../support/browser';
+import { startLocalHost, type LocalHost } from '../../support/local-host';
+import { adminCall, demoTokens, invokeAs, openAdminPage, screenshotAdmin, setCode, settle, VIEWER, type AdminPage } from './support/admin-page';
+
+let host: LocalHost;
+let browser: TestBrowser;
+const opened: AdminPage[] = [];
+
+async function open(options: Parameters<typeof openAdminPage>[2] = {}): Promise<AdminPage> {
+  const admin = await openAdminPage(browser, host, options);
+  opened.push(admin);
+  return admin;
+}
+
+async function listOf(kind: 'datasources' | 'queries' | 'converters' | 'templates'): Promise<EntitySummary[]> {
+  return (await adminCall<{ items: EntitySummary[] }>(host, `${kind}/list`)).items;
+}
+
+beforeAll(async () => {
+  [host, browser] = await Promise.all([startLocalHost(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  host?.cleanup();
+});
+
+describe('admin page', () => {
+  it('non-admin sees only the permission notice', async () => {
+    const viewer = await open({ user: VIEWER });
+    const { frame, page, replies } = viewer;
+
+    await expect(frame.getByTestId('forbidden-state').waitFor()).resolves.toBeUndefined();
+    expect(await frame.getByTestId('list-datasource').count()).toBe(0);
+    await settle(page);
+    await screenshotAdmin(viewer, 'admin-forbidden');
+
+    // Only the identity check ran; no admin data reached the page.
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0] as string)).toMatchObject({ ok: true, data: { isAdmin: false } });
+  });
+
+  it('non-admin calls to admin resolvers are refused', async () => {
+    const reply = await invokeAs(host, VIEWER, 'datasources/list');
+    expect(reply.ok).toBe(false);
+    expect(reply.error?.code).toBe('FORBIDDEN');
+  });
+
+  it('token datasource to saved query with converter', async () => {
+    const admin = await open();
+    const { frame, page, replies, errors } = admin;
+    const [mainToken] = demoTokens(host);
+    const token = mainToken?.token ?? '';
+    expect(token).toMatch(/^pqdemo_/);
+    const demo = (await listOf('datasources')).find((item) => item.name.startsWith('Demo Jira') && !item.name.includes('expiring'));
+    expect(demo).toBeDefined();
+    const demoView = await adminCall<{ baseUrl: string; testPath: string }>(host, 'datasources/get', { id: demo?.id });
+
+    // Datasource with bearer token auth against the demo API.
+    await frame.getByTestId('new-datasource').click();
+    await frame.getByTestId('ds-name').fill('UI test Jira');
+    await frame.getByTestId('ds-base-url').fill(demoView.baseUrl);
+    await frame.getByText('API token or personal access token').click();
+    await frame.getByTestId('secret-token-input').fill(token);
+    await frame.getByTestId('ds-test-path').fill(demoView.testPath);
+    await expect(frame.getByTestId('unsaved-badge').isVisible()).resolves.toBe(true);
+    await frame.getByTestId('save').click();
+    await frame.getByTestId('saved-notice').waitFor();
+    await frame.getByTestId('secret-token-configured').waitFor();
+    expect(await frame.getByTestId('secret-token-input').count()).toBe(0);
+
+    await frame.getByTestId('test-connection').click();
+    const connection = frame.getByTestId('connection-result');
+    await connection.waitFor();
+    expect(await connection.getAttribute('data-ok')).toBe('true');
+    expect(await connection.textContent()).toContain('credentials accepted');
+    await screenshotAdmin(admin, 'admin-datasource-tested');
+
+    // Query with a parameter, previewed before it has a converter.
+    await frame.getByTestId('tab-query').click();
+    await frame.getByTestId('new-query').click();
+    await frame.getByTestId('query-name').fill('UI test open issues');
+    await frame.locator('.query-datasource__control').click();
+    await frame.getByText('UI test Jira', { exact: true }).click();
+    await frame.getByTestId('query-url').fill('/rest/api/2/search?jql=project%3D:project&maxResults=5');
+    await frame.getByTestId('parameter-project').waitFor();
+    expect(await frame.getByTestId('parameter-table').locator('tbody tr').count()).toBe(1);
+    await frame.getByTestId('sample-project').fill('SAMPLEPROJECT');
+    await frame.getByTestId('run-preview').click();
+    await frame.getByTestId('preview-timings').waitFor();
+    expect(await frame.getByTestId('preview-error').count()).toBe(0);
+    await frame.getByRole('tab', { name: 'Raw response' }).click();
+    expect(await frame.getByTestId('raw-response').textContent()).toContain('HTTP 200');
+    await frame.getByTestId('capture-sample').click();
+    await frame.getByTestId('save').click();
+    await frame.getByTestId('saved-notice').waitFor();
+
+    // Converter written against the captured response.
+    await frame.getByTestId('tab-converter').click();
+    await frame.getByTestId('new-converter').click();
+    await frame.getByTestId('converter-name').fill('UI test issues to rows');
+    await frame.getByTestId('use-captured-sample').click();
+    await setCode(
+      frame,
+      page,
+      'converter-source',
+      'function convert(json, metadata) {\n  return JSON.parse(json).issues.map(function (issue) {\n    return { key: issue.key, summary: issue.fields.summary };\n  });\n}\n',
+    );
+    await frame.getByTestId('run-converter').click();
+    const output = frame.getByTestId('converter-output');
+    await frame.locator('[data-testid="converter-output"], [data-testid="error-panel"]').first().waitFor();
+    expect(await frame.getByTestId('error-panel').allTextContents()).toEqual([]);
+    expect(await output.locator('thead th').allTextContents()).toEqual(['key', 'summary']);
+    expect(await output.locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshotAdmin(admin, 'admin-converter-run');
+    await frame.getByTestId('save').click();
+    await frame.getByTestId('saved-notice').waitFor();
+
+    // Back to the query: use the converter, preview again, save.
+    await frame.getByTestId('tab-query').click();
+    await frame.getByTestId('open-query-UI test open issues').click();
+    await frame.locator('.query-converter__control').click();
+    await frame.getByText('UI test issues to rows', { exact: true }).click();
+    await frame.getByTestId('sample-project').fill('SAMPLEPROJECT');
+    await frame.getByTestId('run-preview').click();
+    await frame.getByTestId('rendered-result').waitFor();
+    expect(await frame.getByTestId('rendered-result').locator('table th').first().textContent()).toBeTruthy();
+    await frame.getByTestId('save').click();
+    await frame.getByTestId('saved-notice').waitFor();
+    await screenshotAdmin(admin, 'admin-query-preview');
+
+    // The saved query runs for a page viewer.
+    const query = (await listOf('queries')).find((item) => item.name === 'UI test open issues');
+    const run = await invokeAs<{ html: string; tables: { rows: unknown[][] }[] }>(host, VIEWER, 'macro/run', {
+      config: { queryId: query?.id, parameters: { project: 'SAMPLEPROJECT' } },
+    });
+    expect(run.ok).toBe(true);
+    expect(run.data?.tables[0]?.rows.length).toBeGreaterThan(0);
+
+    // The token never came back to the browser, in any reply or in the page.
+    await settle(page);
+    expect(replies.length).toBeGreaterThan(10);
+    for (const reply of replies) expect(reply).not.toContain(token);
+    expect(await frame.locator('body').innerHTML()).not.toContain(token);
+    expect(errors).toEqual([]);
+  });
+
+  it('concurrent save ends in a conflict, not a lost edit', async () => {
+    const created = await adminCall<{ id: string }>(host, 'converters/save', {
+      draft: { kind: 'converter', name: 'UI test conflict', description: 'original', source: 'function convert(json) { return json; }\n', sampleInput: '[]' },
+    });
+    const first = await open();
+    const second = await open();
+    for (const admin of [first, second]) {
+      await admin.frame.getByTestId('tab-converter').click();
+      await admin.frame.getByTestId('open-converter-UI test conflict').click();
+      await admin.frame.getByTestId('converter-name').waitFor();
+    }
+
+    await first.frame.getByLabel('Description').fill('edited by the first admin');
+    await first.frame.getByTestId('save').click();
+    await first.frame.getByTestId('saved-notice').waitFor();
+
+    await second.frame.getByLabel('Description').fill('edited by the second admin');
+    await second.frame.getByTestId('save').click();
+    const conflict = second.frame.locator('[data-testid="error-panel"][data-error-code="CONFLICT"]');
+    await conflict.waitFor();
+    await screenshotAdmin(second, 'admin-conflict');
+
+    const stored = await adminCall<{ description: string }>(host, 'converters/get', { id: created.id });
+    expect(stored.description).toBe('edited by the first admin');
+
+    await second.frame.getByTestId('conflict-reload').click();
+    await expect.poll(() => second.frame.getByLabel('Description').inputValue()).toBe('edited by the first admin');
+  });
+
+  it('import of an invalid file changes nothing', async () => {
+    const before = await adminCall<Record<string, unknown>>(host, 'config/export');
+    const admin = await open();
+    const { frame } = admin;
+    await frame.getByTestId('tab-transfer').click();
+
+    const notJson = join(RESULTS_DIR, 'admin-import-not-json.json');
+    writeFileSync(notJson, '{"format": ');
+    await frame.getByTestId('import-file').setInputFiles(notJson);
+    await frame.locator('[data-testid="error-panel"][data-error-code="IMPORT_INVALID"]').waitFor();
+
+    const badEntity = join(RESULTS_DIR, 'admin-import-bad-entity.json');
+    const file = {
+      ...before,
+      datasources: [...(before.datasources as unknown[]), { kind: 'datasource', name: 'UI test bad', description: '', baseUrl: 'javascript:alert(1)', auth: { kind: 'none' }, headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 1000, maxResponseBytes: 1024, allowInsecureHttp: false, schemaVersion: 1, id: 'ui-test-bad' }],
+      converters: [...(before.converters as unknown[]), { kind: 'converter', id: 'ui-test-new', schemaVersion: 1, name: 'UI test would be new', description: '', source: 'function convert(j) { return j; }', sampleInput: '' }],
+    };
+    writeFileSync(badEntity, JSON.stringify(file));
+    await frame.getByTestId('import-file').setInputFiles(badEntity);
+    const outcome = frame.locator('[data-testid="import-plan"], [data-testid="error-panel"]');
+    await outcome.first().waitFor();
+    await screenshotAdmin(admin, 'admin-import-invalid');
+    // The dry run either marks the bad entity invalid, which disables Import,
+    // or lets the admin apply and the all-or-nothing save rejects it.
+    await frame.getByTestId('import-plan').waitFor();
+    if ((await frame.locator('tr[data-action="invalid"]').count()) > 0) {
+      expect(await frame.getByTestId('apply-import').isDisabled()).toBe(true);
+    } else {
+      await frame.getByTestId('apply-import').click();
+      await frame.locator('[data-testid="error-panel"]').waitFor();
+      expect(await frame.getByTestId('import-plan').getAttribute('data-applied')).toBe('false');
+    }
+    await screenshotAdmin(admin, 'admin-import-rejected');
+
+    const after = await adminCall<Record<string, unknown>>(host, 'config/export');
+    expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
+  });
+
+  it('delete of a datasource in use lists its users', async () => {
+    const admin = await open();
+    const { frame } = admin;
+    const demo = (await listOf('datasources')).find((item) => item.usedBy.length > 0);
+    expect(demo).toBeDefined();
+    await frame.getByTestId(`open-datasource-${demo?.name}`).click();
+    await frame.getByTestId('delete').click();
+    await frame.getByTestId('confirm-delete').click();
+    const panel = frame.locator('[data-testid="error-panel"][data-error-code="IN_USE"]');
+    await panel.waitFor();
+    expect(await panel.getByTestId('used-by').locator('li').count()).toBe(demo?.usedBy.length);
+    await screenshotAdmin(admin, 'admin-delete-in-use');
+    expect((await listOf('datasources')).some((item) => item.id === demo?.id)).toBe(true);
+  });
+
+  it('unsaved changes are guarded when leaving', async () => {
+    const { frame, errors } = await open();
+    await frame.getByTestId('tab-template').click();
+    await frame.getByTestId('new-template').click();
+    await frame.getByTestId('template-name').fill('UI test unsaved');
+    await frame.getByTestId('tab-query').click();
+
+    const dialog = frame.getByTestId('unsaved-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await frame.getByTestId('template-name').inputValue()).toBe('UI test unsaved');
+    expect(errors).toEqual([]);
+
+    await frame.getByTestId('back-to-list').click();
+    await frame.getByTestId('unsaved-dialog').getByRole('button', { name: 'Discard changes' }).click();
+    await frame.getByTestId('list-template').waitFor();
+  });
+
+  it('parameters follow the URL as it is typed', async () => {
+    const { frame } = await open();
+    await frame.getByTestId('tab-query').click();
+    await frame.getByTestId('new-query').click();
+    const url = frame.getByTestId('query-url');
+    await url.fill('/x/:first?at=10:30&u=https://h&c=a::b&s=:@space.key&n=:second_2&again=:first');
+    const rows = frame.getByTestId('parameter-table').locator('tbody th');
+    await expect.poll(() => rows.allTextContents()).toEqual([':first', ':second_2']);
+    expect(await frame.getByTestId('wildcards').locator('tr', { hasText: '@space.key' }).textContent()).toContain('used');
+
+    await url.fill('/x?n=:second_2');
+    await expect.poll(() => rows.allTextContents()).toEqual([':second_2']);
+  });
+
+  it('works by keyboard alone', async () => {
+    const { frame, page } = await open();
+    await frame.getByTestId('list-datasource').waitFor();
+    await frame.getByRole('tab', { name: 'Datasources' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await frame.getByTestId('list-converter').waitFor();
+
+    await frame.getByLabel('Search converters').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await frame.getByTestId('converter-name').waitFor();
+    await expect.poll(() => frame.getByTestId('converter-name').evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('UI test keyboard converter');
+    await page.keyboard.press('ControlOrMeta+s');
+    await frame.getByTestId('saved-notice').waitFor();
+    expect((await listOf('converters')).some((item) => item.name === 'UI test keyboard converter')).toBe(true);
+  });
+
+  it.each(['light', 'dark'] as const)('renders natively in %s mode', async (colorMode) => {
+    const admin = await open({ colorMode });
+    const { frame, page, errors } = admin;
+    await frame.getByTestId('list-datasource').waitFor();
+    await settle(page);
+    await screenshotAdmin(admin, `admin-list-${colorMode}`);
+
+    const expiring = (await listOf('datasources')).find((item) => item.name.includes('expiring'));
+    await frame.getByTestId(`open-datasource-${expiring?.name}`).click();
+    await frame.getByTestId('token-expiry-warning').waitFor();
+    await screenshotAdmin(admin, `admin-datasource-${colorMode}`);
+
+    const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    const brightness = channels.reduce((sum, channel) => sum + channel, 0) / 3;
+    if (colorMode === 'dark') expect(brightness).toBeLessThan(80);
+    else expect(brightness).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+  });
+});
