@@ -144,6 +144,13 @@ describe('SSRF guard', () => {
     expect(response.status).toBe(200);
   });
 
+  it('resolves localhost with the system resolver when allowed', async () => {
+    const deps = depsFor([server], { policy: { privateHostsAllowed: [`localhost:${server.port}`] } });
+    const datasource = datasourceFor(server, { baseUrl: `https://localhost:${server.port}` });
+    const response = await sendRequest(deps, datasource, { method: 'GET', path: '/ok' });
+    expect(response.status).toBe(200);
+  });
+
   describe('Node transport on its own', () => {
     it.each(['127.0.0.1', '[::1]', '2130706433', '0x7f000001', '[::ffff:7f00:1]'])('refuses %s without connecting', async (host) => {
       const fetch = createNodeFetch({ policy: { privateHostsAllowed: [] } });
