@@ -50,7 +50,7 @@ export const BENCH_CONVERTERS = {
 const ISSUE_TYPES = ['Task', 'Bug', 'Story', 'Epic', 'Sub-task'];
 const STATUSES = ['Open', 'In Progress', 'Resolved', 'Closed'];
 
-/** A Jira search response of about `targetBytes`, built from copies of the real issues with new keys, ids and field values. */
+/** Builds a Jira search response of about `targetBytes` from copies of the real issues with new keys, ids and field values. */
 export function generateJiraSearch(targetBytes: number): string {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { issues: Record<string, unknown>[] } & Record<string, unknown>;
   const template = fixture.issues;

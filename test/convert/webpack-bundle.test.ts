@@ -1,6 +1,6 @@
 // Builds the converter module into one CommonJS file with webpack (target
-// node, as Forge's bundler does) and runs it in a plain node process from a
-// directory without node_modules, the way a Forge function starts: isolated-vm
+// node, as Forge's bundler does). Then runs it in a plain node process from a
+// directory without node_modules, the way a Forge function starts. isolated-vm
 // cannot be found there, so the bundle must fall back to QuickJS on its own.
 // The config has no externals and no loader for workers or .wasm files: the
 // converter module needs none.

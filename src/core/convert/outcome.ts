@@ -6,7 +6,7 @@ import { ConverterError } from '../../errors/converter-error';
 import { CONVERTER_FILENAME } from './sandbox/prelude-source';
 import type { ConverterLimits } from './types';
 
-/** What the sandbox harness reports after a run, as JSON. */
+/** Status report of the sandbox harness after a run, sent as JSON. */
 export type HarnessStatus =
   | { kind: 'ok' }
   | { kind: 'pending' }

@@ -16,7 +16,7 @@ function isEngineChoice(value: string): value is ConverterEngineChoice {
   return (ENGINE_CHOICES as readonly string[]).includes(value);
 }
 
-/** An explicit option wins; `auto` or no option defers to the environment variable. */
+/** Chooses the engine: an explicit option wins, and `auto` or no option defers to the environment variable. */
 function chooseEngine(requested: ConverterEngineChoice | undefined): ConverterEngineChoice {
   if (requested !== undefined && requested !== 'auto') return requested;
 

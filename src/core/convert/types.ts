@@ -1,5 +1,5 @@
 // The converter sandbox contract. A converter is user-written JavaScript that
-// defines `convert(json, metadata)`; it runs in an isolated engine with time,
+// defines `convert(json, metadata)`. It runs in an isolated engine with time,
 // memory and output limits, and its result comes back as plain JSON data.
 
 export type ConverterEngine = 'isolated-vm' | 'quickjs';

@@ -3,7 +3,7 @@
 // runs out of memory or dies is discarded and a new one serves the next job,
 // so a runaway converter never takes the application process down with it.
 
-/** How a host stopped without replying. */
+/** Reason a host stopped without replying. */
 export type HostStopReason = 'wall-time' | 'out-of-memory' | 'exited' | 'start-failed' | 'disposed';
 
 export class HostStoppedError extends Error {

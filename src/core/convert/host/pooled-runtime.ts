@@ -49,7 +49,7 @@ export interface PooledRuntimeOptions {
   classifyEngineError: EngineErrorClassifier;
 }
 
-/** The usual mapping of a top-level throw, shared by both engines. */
+/** Maps a throw from the converter's code to CONVERTER_ERROR (or memory or timeout), the same way for both engines. */
 export function thrownByConverter(reply: FailedReply, context: RunContext): ConverterError {
   const position = findSourcePosition(reply.stack);
   return errorFromStatus(context, { kind: 'threw', name: reply.name, message: reply.message, ...position }) as ConverterError;

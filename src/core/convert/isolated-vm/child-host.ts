@@ -8,7 +8,7 @@ import { ISOLATED_VM_CHILD_SOURCE } from '../sandbox-programs.generated';
 
 const STDERR_TAIL_CHARACTERS = 4096;
 
-// What V8 prints when it aborts on a heap overflow.
+// Text V8 prints to stderr when it aborts on a heap overflow.
 const HEAP_ABORT_PATTERN = /out of memory|Allocation failed|CALL_AND_RETRY_LAST|heap limit/i;
 
 export class IsolatedVmChildHost extends SandboxHost<WorkerJob, WorkerReply> {
@@ -18,8 +18,8 @@ export class IsolatedVmChildHost extends SandboxHost<WorkerJob, WorkerReply> {
   constructor(addonPath: string, startTimeoutMs: number) {
     super(startTimeoutMs);
 
-    // isolated-vm asks for --no-node-snapshot on Node 20 and later. The child
-    // gets only the addon path in its environment, no secrets of the parent.
+    // isolated-vm's README requires --no-node-snapshot on Node 20 and later. The
+    // child gets only the addon path in its environment, no secrets of the parent.
     this.child = spawn(process.execPath, ['--no-node-snapshot', '-e', ISOLATED_VM_CHILD_SOURCE], {
       env: { PQ_ISOLATED_VM_PATH: addonPath },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

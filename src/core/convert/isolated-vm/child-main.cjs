@@ -6,7 +6,7 @@
 // Why a separate process: some single allocations inside an isolate (for
 // example `new Array(5e7).fill(1)`) exceed V8's heap limit before
 // isolated-vm's memory limit can react, and V8 then aborts the whole process.
-// Here that kills only this child. isolated-vm also asks for
+// Here that kills only this child. isolated-vm's README also requires
 // --no-node-snapshot on Node 20 and later, which a child can be given.
 //
 // Protocol: { type: 'ready' } once isolated-vm loaded, then one reply per job.

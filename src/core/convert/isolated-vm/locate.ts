@@ -1,6 +1,6 @@
 // Finds the optional isolated-vm addon. It is a native module, so it is absent
 // where packages cannot carry .node binaries (Forge's bundle) and on platforms
-// without a prebuilt binary; callers then fall back to QuickJS.
+// without a prebuilt binary. Callers then fall back to QuickJS.
 
 import { join } from 'node:path';
 

@@ -1,7 +1,7 @@
 // The converter runtime on QuickJS compiled to WebAssembly, for hosts where the
 // isolated-vm addon cannot load (Forge's bundle). QuickJS runs in a worker
 // thread because its memory limit can fire late and its interrupt handler does
-// not run inside one long allocation: the application kills the worker at a
+// not run inside one long allocation. The application kills the worker at a
 // hard wall-time deadline, and V8 bounds the worker's own heap.
 
 import { PooledConverterRuntime, thrownByConverter, type EngineErrorClassifier } from '../host/pooled-runtime';

@@ -11,7 +11,7 @@ export interface WorkerHostOptions {
   startTimeoutMs: number;
   /** V8 heap of the worker: the response text and the result string live there; QuickJS's own heap does not. */
   workerHeapMb: number;
-  /** Hard maximum of the WebAssembly memory that holds QuickJS's heap, for all runs of one worker. */
+  /** Hard maximum of the WebAssembly memory that contains QuickJS's heap, shared by all runs of one worker. */
   wasmMemoryMaxMb: number;
   /** A worker whose WebAssembly memory grew past this is replaced after its run, because that memory never shrinks. */
   recycleAboveMb: number;

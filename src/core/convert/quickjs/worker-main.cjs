@@ -5,7 +5,7 @@
 // `__pqModules.require` resolves those bundled packages.
 //
 // Protocol: the worker posts { type: 'ready' } once the WebAssembly module is
-// instantiated, then answers each job message with exactly one reply. The host
+// instantiated, then posts exactly one reply per job message. The host
 // enforces the hard limits (terminate on wall time, resourceLimits on the
 // worker heap); the interrupt handler and memory limit here only make the
 // common cases end cleanly with a position.
@@ -21,16 +21,15 @@ const WASM_PAGE_BYTES = 65536;
 
 // QuickJS's memory limit counts most objects but not string and ArrayBuffer
 // contents, so a converter could grow the WebAssembly memory to its 2 GB
-// build maximum. A maximum on the memory itself is the hard bound; it is
-// shared by all runs of this worker, so it is the ceiling of the per-run limit
-// plus headroom. WebAssembly memory never shrinks, so a worker that grew past
+// build maximum. A maximum on the memory itself is the hard bound. All runs of
+// this worker share it, so it is the ceiling of the per-run limit plus headroom. WebAssembly memory never shrinks, so a worker that grew past
 // `recycleAboveMb` asks to be replaced.
 const wasmMemory = new WebAssembly.Memory({
   initial: (16 * MEGABYTE) / WASM_PAGE_BYTES,
   maximum: (workerData.wasmMemoryMaxMb * MEGABYTE) / WASM_PAGE_BYTES,
 });
 let quickjs;
-// Set when freeing a runtime failed; the host then replaces this worker.
+// Set when freeing a runtime failed, so that the host replaces this worker.
 let disposeFailed = false;
 
 function disposeAll(handles) {
@@ -65,9 +64,9 @@ function failed(step, error) {
   return { type: 'failed', step, name: error.name, message: error.message, stack: error.stack };
 }
 
-// context.newString encodes UTF-8 in a JavaScript loop, which took about as
-// long as QuickJS's own JSON.parse for a 10 MB response. Buffer.from encodes
-// natively; the copy goes straight into the WebAssembly heap. This uses
+// context.newString encodes UTF-8 in a JavaScript loop, which took roughly
+// half as long as QuickJS's own JSON.parse of a 10 MB response. Buffer.from
+// encodes natively, and the copy goes straight into the WebAssembly heap. This uses
 // internals of quickjs-emscripten-core 0.32 (memory.module, ffi, ctx) and
 // falls back to the public API when they are missing. NOTE: QTS_NewString
 // takes a NUL-terminated string, as context.newString does too, so text after
@@ -127,7 +126,7 @@ function runJob(job) {
     if (started.error) return failed('convert', dumpError(context, started.error));
     started.value.dispose();
 
-    // Run promise callbacks until none are left; the interrupt handler bounds them.
+    // Run promise callbacks until none are left. The interrupt handler bounds them.
     const jobs = runtime.executePendingJobs(-1);
     if (jobs.error) return failed('convert', dumpError(context, jobs.error));
     // An interrupt inside a promise callback only rejects that promise, so
@@ -141,10 +140,10 @@ function runJob(job) {
 
     let output = '';
     if (status.startsWith('{"kind":"ok"')) {
-      const taken = callHarness(context, harness, 'takeOutput', []);
-      if (taken.error) return failed('finish', dumpError(context, taken.error));
-      output = context.getString(taken.value);
-      taken.value.dispose();
+      const outputHandle = callHarness(context, harness, 'takeOutput', []);
+      if (outputHandle.error) return failed('finish', dumpError(context, outputHandle.error));
+      output = context.getString(outputHandle.value);
+      outputHandle.value.dispose();
     }
     return { type: 'result', status, output };
   } finally {

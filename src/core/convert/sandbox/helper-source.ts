@@ -1,4 +1,4 @@
-// Source of the `pq` helper object that every converter sees as a global.
+// Source of the `pq` helper object, a global in every converter's sandbox.
 // Both engines evaluate this same text, so helpers behave identically in
 // isolated-vm and QuickJS. It is plain ES2020 without Intl, because QuickJS
 // ships no Intl: dates are parsed and formatted here, in UTC or a fixed offset.
@@ -185,7 +185,11 @@ export const HELPER_SOURCE = String.raw`
     var fraction = match[7] ? Number((match[7] + '00').slice(0, 3)) : 0;
     var utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]),
       Number(match[4] || 0), Number(match[5] || 0), Number(match[6] || 0), fraction);
-    var zone = match[8] ? offsetMinutes(match[8].length === 3 ? match[8] + '00' : match[8]) : 0;
+    var zone = 0;
+    if (match[8]) {
+      // '+13' is short for '+1300'.
+      zone = offsetMinutes(match[8].length === 3 ? match[8] + '00' : match[8]);
+    }
     var time = utc - zone * 60000;
     return Number.isFinite(time) ? time : null;
   }
