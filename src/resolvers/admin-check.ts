@@ -1,4 +1,4 @@
-// Server-side permission answers (admin rights, page visibility) with a short
+// Server-side permission lookups (admin rights, page visibility) with a short
 // per-account memory. Confluence is asked as the user, so a revoked right
 // stops working within the TTL.
 
@@ -18,7 +18,7 @@ export class AdminCheck {
     return this.admins.get(cacheKey(siteId, accountId), clock, () => confluence.isAdmin(accountId));
   }
 
-  /** The page as the account sees it; undefined (not visible) is remembered too. */
+  /** Looks up the page as the account may view it; a not-visible result (undefined) is cached too. */
   page(siteId: string, accountId: string | undefined, pageId: string, contentType: string | undefined, confluence: ConfluencePort, clock: Clock): Promise<PageInfo | undefined> {
     return this.pages.get(cacheKey(siteId, accountId, pageId, contentType), clock, () => confluence.getPage(pageId, contentType));
   }

@@ -58,8 +58,8 @@ function wrapAction<K extends ResolverKey>(
   };
 }
 
-// Fails closed: no account, an anonymous caller, a negative answer or a failed
-// lookup all end in the same FORBIDDEN, and nothing about the data is revealed.
+// Fails closed: no account, an anonymous caller, a non-admin result or a
+// failed lookup all end in the same FORBIDDEN, which reveals nothing.
 async function requireAdmin(
   key: string,
   trusted: TrustedContext,

@@ -1,6 +1,6 @@
 // Maps an action's outcome to the response envelope. An AppError goes back as
-// its wire form; anything else is a bug, so it is logged with the ids needed
-// to find it and the caller gets only a generic INTERNAL_ERROR.
+// its wire form. Anything else is a bug: it is logged with the ids needed to
+// find it, and the caller gets only a generic INTERNAL_ERROR.
 
 import type { ResolverResponse, WireError } from '../contract/errors';
 import type { Logger } from '../core/ports';

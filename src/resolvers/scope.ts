@@ -11,7 +11,7 @@ export interface Scope {
   hints: ContextHints;
   /** Random id that ties a returned INTERNAL_ERROR to its log line. */
   requestId: string;
-  /** Cached admin and page answers, shared by the invocations of one process. */
+  /** Cached admin and page lookups, shared by the invocations of one process. */
   permissions: AdminCheck;
 }
 

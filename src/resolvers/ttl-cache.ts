@@ -1,4 +1,4 @@
-// A small time-bounded cache for per-account permission answers. Entries are
+// A small time-bounded cache for per-account permission results. Entries are
 // keyed by site as well as account, because a warm Forge process can serve
 // several installations. Concurrent lookups of one key share a single call.
 

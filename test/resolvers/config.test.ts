@@ -111,6 +111,16 @@ describe('config export and import', () => {
     }
   });
 
+  it('checks template syntax before applying', async () => {
+    await fillSource();
+    const file = await source.admin('config/export', {});
+    const broken: ConfigFile = { ...file, templates: [{ ...file.templates[0]!, source: '#foreach($row in $result)' }] };
+    const plan = await target.admin('config/import', { file: broken, dryRun: false });
+    expect(plan.applied).toBe(false);
+    expect(plan.items.find((item) => item.kind === 'template')?.detail).toMatch(/^The template "Issue keys" was not saved: /);
+    expect((await target.store.list('converter')).items).toEqual([]);
+  });
+
   it('reports a reference to a missing datasource', async () => {
     await fillSource();
     const file = await source.admin('config/export', {});

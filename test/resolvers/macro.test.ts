@@ -168,10 +168,12 @@ describe('macro/run', () => {
     const first = await bench.call('macro/run', { config }, { accountId: OUTSIDER, pageId: PAGES.ops.id });
     const second = await bench.call('macro/run', { config }, { accountId: OUTSIDER, pageId: PAGES.ops.id });
     expect(first.ok).toBe(true);
+    expect(second.ok).toBe(true);
     expect(second.ok && second.data.cache.hit).toBe(true);
     expect(server.requests).toHaveLength(1);
 
     const refreshed = await bench.call('macro/refresh', { config }, { accountId: OUTSIDER, pageId: PAGES.ops.id });
+    expect(refreshed.ok).toBe(true);
     expect(refreshed.ok && refreshed.data.cache.hit).toBe(false);
     expect(server.requests).toHaveLength(2);
   });

@@ -60,7 +60,14 @@ interface PlannedItem {
   existing?: Entity;
 }
 
-export async function importConfig(gateway: EntityGateway, file: unknown, dryRun: boolean, updatedBy?: string, logger?: Logger): Promise<ImportPlan> {
+export interface ImportOptions {
+  updatedBy?: string;
+  logger?: Logger;
+  /** Checks converter and template source as a save would; returns the problem, or undefined. */
+  checkSource?: (kind: 'converter' | 'template', draft: Record<string, unknown>) => Promise<string | undefined>;
+}
+
+export async function importConfig(gateway: EntityGateway, file: unknown, dryRun: boolean, options: ImportOptions = {}): Promise<ImportPlan> {
   if (!validateFile(file)) {
     const first = validateFile.errors?.[0];
     throw new AppError('IMPORT_INVALID', `The file is not a configuration export: ${first?.instancePath || '/'} ${first?.message ?? 'is invalid'}.`, {
@@ -73,14 +80,14 @@ export async function importConfig(gateway: EntityGateway, file: unknown, dryRun
   }
 
   const stored = await loadStored(gateway);
-  const planned = planItems(gateway, file as unknown as Record<string, Record<string, unknown>[]>, stored);
+  const planned = await planItems(gateway, file as unknown as Record<string, Record<string, unknown>[]>, stored, options);
   const secretsNeeded = await secretsToEnter(gateway, planned);
   const plan: ImportPlan = { dryRun, applied: false, items: planned.map((entry) => entry.item), secretsNeeded };
 
   const blocked = planned.some((entry) => entry.item.action === 'invalid' || entry.item.action === 'conflict');
   if (dryRun || blocked) return plan;
 
-  await applyAll(gateway, planned, updatedBy, logger);
+  await applyAll(gateway, planned, options.updatedBy, options.logger);
   return { ...plan, applied: true };
 }
 
@@ -95,7 +102,12 @@ async function loadStored(gateway: EntityGateway): Promise<StoredByKind> {
   return stored;
 }
 
-function planItems(gateway: EntityGateway, file: Record<string, Record<string, unknown>[]>, stored: StoredByKind): PlannedItem[] {
+async function planItems(
+  gateway: EntityGateway,
+  file: Record<string, Record<string, unknown>[]>,
+  stored: StoredByKind,
+  options: ImportOptions,
+): Promise<PlannedItem[]> {
   const idsInFile = {} as Record<EntityKind, Set<string>>;
   for (const kind of APPLY_ORDER) idsInFile[kind] = new Set((file[FILE_KEYS[kind]] ?? []).map((raw) => String(raw.id)));
 
@@ -112,7 +124,8 @@ function planItems(gateway: EntityGateway, file: Record<string, Record<string, u
       const problem =
         (seen.has(id) ? `the id ${id} appears twice in the file` : undefined) ??
         describeProblems(gateway.validateDraft(kind, draft)) ??
-        missingReference(kind, draft, idsInFile, stored);
+        missingReference(kind, draft, idsInFile, stored) ??
+        ((kind === 'converter' || kind === 'template') && options.checkSource ? await options.checkSource(kind, draft) : undefined);
       seen.add(id);
       if (problem) {
         planned.push({ kind, draft, existing, item: { ...base, action: 'invalid', detail: problem } });

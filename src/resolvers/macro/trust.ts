@@ -1,7 +1,7 @@
 // Trust rules for macro calls. The macro configuration, the page id and the
-// space key all come from the browser and can be forged, so the query is
-// loaded by id from storage, every parameter value is checked again, and the
-// space comes from Confluence: the page is looked up as the calling user.
+// space key all come from the browser and can be forged. So the query is
+// loaded by id from storage and every parameter value is checked again. The
+// space comes from Confluence, which is asked for the page as the calling user.
 
 import type { Query } from '../../contract/entities';
 import { checkValue } from '../../core/params/values';
@@ -10,9 +10,10 @@ import type { PageInfo } from '../deps';
 import type { Scope } from '../scope';
 
 /**
- * The page the macro sits on, as Confluence shows it to the caller. Undefined
- * when the browser named no page; FORBIDDEN when it named one the caller
- * cannot see, because that is either a forged id or a revoked permission.
+ * Looks up the page the macro is on, as Confluence shows it to the caller.
+ * Returns undefined when the browser named no page. Throws FORBIDDEN when it
+ * named one the caller cannot see, because that is a forged id or a revoked
+ * permission.
  */
 export async function verifiedPage(scope: Scope): Promise<PageInfo | undefined> {
   const { pageId, contentType } = scope.hints;
@@ -28,7 +29,7 @@ export async function verifiedPage(scope: Scope): Promise<PageInfo | undefined> 
   return page;
 }
 
-/** Whether a query may run in a space; an empty list means every space. */
+/** Checks whether a query may run in a space; an empty space list means every space. */
 export function isUsableIn(query: Query, spaceKey: string | undefined): boolean {
   if (query.spaces.length === 0) return true;
   return spaceKey !== undefined && query.spaces.includes(spaceKey);
