@@ -4,7 +4,9 @@
 // requests appear in this list too; they carry a pull_request key.
 function convert(json, metadata) {
   const links = pageLinks(metadata.headers.link || '');
-  const page = links.next ? links.next - 1 : links.prev ? links.prev + 1 : 1;
+  let page = 1;
+  if (links.next) page = links.next - 1;
+  else if (links.prev) page = links.prev + 1;
   const issues = JSON.parse(json).map((issue) => ({
     number: issue.number,
     title: issue.title,
