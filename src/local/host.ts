@@ -50,7 +50,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   // for the network policy; the holder breaks the cycle.
   let demoApiHost = '127.0.0.1:0';
   let certificate = '';
-  const localDeps = createLocalDeps({ store, secrets, pages, logger, demoApiCertificate: () => certificate, demoApiHost: () => demoApiHost });
+  const localDeps = createLocalDeps({ store, secrets, pages, logger, demoApiCertificate: () => certificate, demoApiHost: () => demoApiHost, privateHostsAllowed: options.privateHostsAllowed });
   const writer = () => createRepositoryWriter(localDeps.makeDeps);
 
   const demo = await setUpDemo({

@@ -14,6 +14,8 @@ export interface HostOptions {
   reset: boolean;
   /** Directory holding macro/build, config/build and admin/build. */
   staticDir: string;
+  /** Extra loopback `host:port` entries datasources may reach, besides the demo API (tests serve data from their own servers). */
+  privateHostsAllowed?: string[];
 }
 
 export const USAGE = `Usage: npm start -- [--port N] [--data DIR] [--reset] [--static DIR]
@@ -27,6 +29,9 @@ and its built Custom UI bundles, with a demo page on a bundled demo REST API.
   --reset      delete everything in the data directory's store and seed the demo again
   --static DIR directory with the built bundles macro/build, config/build and
                admin/build (default: static/ in the project)
+  --allow-private-host HOST:PORT
+               let datasources reach this loopback host and port as well as the
+               demo API, e.g. 127.0.0.1:9443 (repeatable; for tests)
   --help       print this text`;
 
 export class UsageError extends Error {}
@@ -42,6 +47,7 @@ export function parseHostOptions(argv: string[]): HostOptions | 'help' {
         data: { type: 'string' },
         reset: { type: 'boolean', default: false },
         static: { type: 'string' },
+        'allow-private-host': { type: 'string', multiple: true },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -60,8 +66,17 @@ export function parseHostOptions(argv: string[]): HostOptions | 'help' {
     throw new UsageError(`Invalid --port "${portText}": expected a whole number from 0 to 65535.`);
   }
 
+  const privateHostsAllowed = values['allow-private-host'] ?? [];
+  for (const entry of privateHostsAllowed) {
+    // Only loopback: the flag exists so tests can serve data locally, not to open the guard to a network.
+    if (!/^(127\.0\.0\.1|localhost):\d{1,5}$/.test(entry)) {
+      throw new UsageError(`Invalid --allow-private-host "${entry}": expected 127.0.0.1:PORT or localhost:PORT.`);
+    }
+  }
+
   return {
     port,
+    privateHostsAllowed,
     dataDir: resolve(values.data ?? resolve(PROJECT_ROOT, '.data')),
     reset: values.reset ?? false,
     staticDir: resolve(values.static ?? resolve(PROJECT_ROOT, 'static')),

@@ -128,7 +128,7 @@ describe('frame bridge', () => {
     await page.goto(host.demoPageUrl);
     const frame = await frameOf(page, 'macro-1');
     await Promise.all([page.waitForURL('**/pages/1002'), frame.click('#navigate')]);
-    expect(await page.textContent('h1')).toBe('Apache Sling releases');
+    expect(await page.textContent('h1')).toBe('More examples');
   });
 
   it('refuses submit outside the config dialog', async () => {

@@ -81,6 +81,25 @@ describe('demo page with the real bundles', () => {
     expect(errors.filter((error) => !/sandbox|feature gate/i.test(error))).toEqual([]);
   });
 
+  it('renders the second page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);
+
+    const versions = await macroFrame(page, 'sling-versions');
+    await versions.waitForSelector('.pq-chart[data-rendered-elements]', { timeout: 20_000 });
+    expect(await versions.getAttribute('.pq-chart', 'data-chart-type')).toBe('line');
+
+    const custom = await macroFrame(page, 'custom-template');
+    await custom.waitForSelector('table.pq-static tbody tr', { timeout: 20_000 });
+    expect(await custom.locator('table.pq-static tbody tr').count()).toBe(11);
+    expect(await custom.textContent('table.pq-static tbody')).toContain('2011-12-15');
+
+    const prometheus = await macroFrame(page, 'prometheus-up');
+    await prometheus.waitForSelector('.pq-chart[data-rendered-elements]', { timeout: 20_000 });
+    expect(await prometheus.getAttribute('.pq-chart', 'data-rendered-elements')).toBe('6');
+    await screenshot(page, 'local-second-page');
+  });
+
   it('renders in the dark theme', async () => {
     const context = await browser.newContext();
     await context.addCookies([{ name: 'pq_local_theme', value: 'dark', url: host.url }]);
@@ -118,7 +137,7 @@ describe('demo page with the real bundles', () => {
   });
 
   it('shows a converter change on the page', async () => {
-    const summary = data(await invoke(host.url, ADMIN, 'converters/list', {})).items.find((item) => item.name === 'Jira projects to rows')!;
+    const summary = data(await invoke(host.url, ADMIN, 'converters/list', {})).items.find((item) => item.name === 'Project list')!;
     const converter = data(await invoke(host.url, ADMIN, 'converters/get', { id: summary.id }));
     const source = `function convert(json, metadata) {
   return JSON.parse(json)

@@ -45,13 +45,13 @@ function markOf(source: string): number {
 describe('local store durability', () => {
   it('keeps an edit across a restart', async () => {
     const first = await start();
-    const before = await converterByName(first.url, 'Jira projects to rows');
+    const before = await converterByName(first.url, 'Project list');
     const saved = data(await invoke(first.url, ADMIN, 'converters/save', { draft: draftOf(before, sourceWithMark(1)), baseVersion: before.version }));
     const datasourcesBefore = data(await invoke(first.url, ADMIN, 'datasources/list', {})).items.map((item) => item.id);
     await first.stop();
 
     const second = await start(first.dataDir);
-    const after = await converterByName(second.url, 'Jira projects to rows');
+    const after = await converterByName(second.url, 'Project list');
     expect(after.id).toBe(before.id);
     expect(after.version).toBe(saved.version);
     expect(markOf(after.source)).toBe(1);
@@ -63,7 +63,7 @@ describe('local store durability', () => {
 
   it('loses no acknowledged save to SIGKILL', async () => {
     const host = await start();
-    const names = ['Jira projects to rows', 'Sprints to rows', 'Velocity per sprint'];
+    const names = ['Project list', 'Sprints to rows', 'Velocity per sprint'];
     const converters = await Promise.all(names.map((name) => converterByName(host.url, name)));
     const acknowledged = new Map<string, number>(converters.map((converter) => [converter.id, -1]));
     let stop = false;
@@ -98,6 +98,6 @@ describe('local store durability', () => {
       expect(mark === lastAcknowledged || mark === lastAcknowledged + 1).toBe(true);
       expect(stored.version).toBe(converter.version + mark);
     }
-    expect(data(await invoke(restarted.url, ADMIN, 'queries/list', {})).items).toHaveLength(6);
+    expect(data(await invoke(restarted.url, ADMIN, 'queries/list', {})).items).toHaveLength(8);
   });
 });

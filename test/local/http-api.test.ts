@@ -78,7 +78,7 @@ describe('POST /api/invoke', () => {
 
   it('lists the demo entities to the admin', async () => {
     const names = data(await invoke(host.url, ADMIN, 'datasources/list', {})).items.map((item) => item.name);
-    expect(names).toEqual(['Demo Jira', 'Demo Jira Agile (token expiring soon)']);
+    expect(names).toEqual(['Demo Jira', 'Demo Jira Agile (token expiring soon)', 'Demo Prometheus']);
     const queries = data(await invoke(host.url, ADMIN, 'queries/list', {})).items.map((item) => item.name);
     expect(queries).toContain('Open issues of a project');
     expect(queries).toContain('All Jira projects');

@@ -1,4 +1,4 @@
-// The real Jira responses the demo API serves, read from test/fixtures (see
+// The real Jira (and one Prometheus) responses the demo API serves, read from test/fixtures (see
 // PROVENANCE.md there for where each was published). Loaded once and never
 // changed: routes filter and page copies.
 
@@ -41,6 +41,7 @@ export interface DemoFixtures {
   sprints: unknown;
   sprintIssues: unknown;
   velocity: unknown;
+  prometheusRange: unknown;
 }
 
 function read<T>(name: string): T {
@@ -66,5 +67,6 @@ export function loadDemoFixtures(): DemoFixtures {
     sprints: read('jira_agile_sprint_list_go-jira.json'),
     sprintIssues: read('jira_agile_issues_in_sprint_go-jira.ANONYMIZED.json'),
     velocity: read('jira_greenhopper_velocity_report_agile-metrics.json'),
+    prometheusRange: read('prometheus_api_v1_query_range_matrix_docs.json'),
   };
 }

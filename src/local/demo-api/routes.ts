@@ -20,6 +20,7 @@ export function routeDemoRequest(method: string, url: URL, fixtures: DemoFixture
   if (path === '/rest/api/3/search/jql') return searchJql(url.searchParams, fixtures);
   if (path === '/rest/agile/1.0/board') return ok(fixtures.boards);
   if (path === '/rest/greenhopper/1.0/rapid/charts/velocity') return ok(fixtures.velocity);
+  if (path === '/api/v1/query_range') return prometheusRange(url.searchParams, fixtures);
 
   let match = /^\/rest\/api\/2\/project\/([^/]+)\/versions$/.exec(path);
   if (match?.[1]) {
@@ -78,6 +79,13 @@ function searchJql(params: URLSearchParams, fixtures: DemoFixtures): DemoRespons
     return ok({ isLast: true, issues: [...first.issues, ...second.issues] });
   }
   return ok(first);
+}
+
+// The recorded response is for the query `up`; another query matches no
+// series, which Prometheus answers with an empty matrix.
+function prometheusRange(params: URLSearchParams, fixtures: DemoFixtures): DemoResponse {
+  if ((params.get('query') ?? '').trim() === 'up') return ok(fixtures.prometheusRange);
+  return ok({ status: 'success', data: { resultType: 'matrix', result: [] } });
 }
 
 function ok(body: unknown): DemoResponse {

@@ -1,68 +1,15 @@
-// The demo's converters, templates and queries, written against the real Jira
-// responses the demo API serves. Converters follow PocketQuery's contract:
-// `convert(json, metadata)` gets the response text and returns rows.
+// The demo's own converters and templates, for the responses examples/ does not
+// cover (sprints, velocity, versions), written against the real Jira responses
+// the demo API serves. Converters follow PocketQuery's contract:
+// `convert(json, metadata)` gets the response text and returns rows. Each
+// converter names the fixture its sample input comes from.
 
 import type { EntityDraft } from '../../contract/entities';
 
-type ConverterDraft = EntityDraft<'converter'>;
+type ConverterDraft = EntityDraft<'converter'> & { fixture: string };
 type TemplateDraft = EntityDraft<'template'>;
 
 export const DEMO_CONVERTERS = {
-  issues: {
-    kind: 'converter',
-    name: 'Jira issues to rows',
-    description: 'One row per issue of a Jira search response: key, summary, type, status, priority, assignee, created.',
-    source: `function convert(json, metadata) {
-  var response = JSON.parse(json);
-  return response.issues.map(function (issue) {
-    var fields = issue.fields || {};
-    return {
-      Key: issue.key,
-      Summary: fields.summary || '',
-      Type: fields.issuetype ? fields.issuetype.name : null,
-      Status: fields.status ? fields.status.name : null,
-      Priority: fields.priority ? fields.priority.name : null,
-      Assignee: fields.assignee ? fields.assignee.displayName : 'Unassigned',
-      Created: fields.created || null
-    };
-  });
-}`,
-    sampleInput: '',
-  },
-  issuesPerType: {
-    kind: 'converter',
-    name: 'Count issues per issue type',
-    description: 'Counts the issues of a Jira search response by issue type, for a column chart.',
-    source: `function convert(json, metadata) {
-  var response = JSON.parse(json);
-  var counts = {};
-  response.issues.forEach(function (issue) {
-    var type = issue.fields && issue.fields.issuetype ? issue.fields.issuetype.name : 'No type';
-    counts[type] = (counts[type] || 0) + 1;
-  });
-  return Object.keys(counts).sort().map(function (type) {
-    return { 'Issue type': type, Issues: counts[type] };
-  });
-}`,
-    sampleInput: '',
-  },
-  projects: {
-    kind: 'converter',
-    name: 'Jira projects to rows',
-    description: 'One row per project of GET /rest/api/2/project: key, name, category.',
-    source: `function convert(json, metadata) {
-  var projects = JSON.parse(json);
-  return projects.map(function (project) {
-    return {
-      Key: project.key,
-      Name: project.name.trim(),
-      Category: project.projectCategory ? project.projectCategory.name : '',
-      Id: Number(project.id)
-    };
-  });
-}`,
-    sampleInput: '',
-  },
   sprints: {
     kind: 'converter',
     name: 'Sprints to rows',
@@ -80,6 +27,7 @@ export const DEMO_CONVERTERS = {
   });
 }`,
     sampleInput: '',
+    fixture: 'jira_agile_sprint_list_go-jira.json',
   },
   velocity: {
     kind: 'converter',
@@ -97,6 +45,7 @@ export const DEMO_CONVERTERS = {
   });
 }`,
     sampleInput: '',
+    fixture: 'jira_greenhopper_velocity_report_agile-metrics.json',
   },
   versionsPerYear: {
     kind: 'converter',
@@ -115,18 +64,11 @@ export const DEMO_CONVERTERS = {
   });
 }`,
     sampleInput: '',
+    fixture: 'jira_v2_project_versions_apache_sling_201.json',
   },
 } satisfies Record<string, ConverterDraft>;
 
 export const DEMO_TEMPLATES = {
-  issuesPerTypeChart: {
-    kind: 'template',
-    name: 'Column chart: issues per issue type',
-    description: 'A column chart of the converted rows; the first column labels the bars.',
-    source: `<script>
-PocketQuery.chart('ColumnChart', { title: 'Issues per issue type', legend: { position: 'none' }, vAxis: { title: 'Issues' } });
-</script>`,
-  },
   velocityChart: {
     kind: 'template',
     name: 'Column chart: velocity',

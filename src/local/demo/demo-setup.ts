@@ -46,10 +46,17 @@ export async function setUpDemo(options: DemoSetupOptions): Promise<DemoSetup> {
   const seed = async (): Promise<void> => {
     const main = createDemoToken('Demo Jira');
     const expiring = createDemoToken('Demo Jira Agile');
-    tokens = [main, expiring];
+    const metrics = createDemoToken('Demo Prometheus');
+    tokens = [main, expiring, metrics];
     saveDemoTokens(dataDir, tokens);
 
-    await seedDemo({ writer: await options.writer(), pages: options.pages, demoApiOrigin: api.origin, tokens: { main: main.token, expiring: expiring.token }, now: new Date() });
+    await seedDemo({
+      writer: await options.writer(),
+      pages: options.pages,
+      demoApiOrigin: api.origin,
+      tokens: { main: main.token, expiring: expiring.token, metrics: metrics.token },
+      now: new Date(),
+    });
     writeSetting(db, 'demoSeededAt', new Date().toISOString());
     logger.info('demo.seeded', { origin: api.origin });
   };

@@ -1,11 +1,15 @@
-// Seeds the demo on first start (and on --reset): two datasources on the demo
-// API with token auth, the converters, templates and queries, and the demo
-// pages with macros that use them.
+// Seeds the demo on first start (and on --reset): datasources on the demo API
+// with token auth, the converters and templates of examples/ plus the demo's
+// own, the queries, and the demo pages with macros that use them.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Datasource, EntityDraft, MacroConfig, Query, SecretChanges } from '../../contract/entities';
 import type { PageMacro, PageStore } from '../confluence/page-store';
 import { DEMO_SPACE } from '../confluence/site';
+import { FIXTURES_DIR } from '../demo-api/fixtures';
 import { DEMO_CONVERTERS, DEMO_TEMPLATES } from './content';
+import { loadExamples, requireExample, type Example } from './examples';
 
 /** Saves entities as an admin would; implemented on the shared EntityRepository. */
 export interface DemoWriter {
@@ -17,8 +21,8 @@ export interface DemoSeedInput {
   pages: PageStore;
   /** `https://127.0.0.1:<port>` of the demo API. */
   demoApiOrigin: string;
-  /** Token of the main datasource and of the one whose token expires soon. */
-  tokens: { main: string; expiring: string };
+  /** Tokens of the main datasource, of the one whose token expires soon, and of the Prometheus one. */
+  tokens: { main: string; expiring: string; metrics: string };
   /** Today, for the expiring token's date. */
   now: Date;
 }
@@ -27,12 +31,16 @@ export const DEMO_PAGE_ID = '1001';
 export const SECOND_PAGE_ID = '1002';
 export const MAIN_DATASOURCE_NAME = 'Demo Jira';
 export const EXPIRING_DATASOURCE_NAME = 'Demo Jira Agile (token expiring soon)';
+export const METRICS_DATASOURCE_NAME = 'Demo Prometheus';
+
+/** Sample inputs above this size are left out of the converter record, which must stay under the store's 240 KiB. */
+const MAX_SAMPLE_INPUT_BYTES = 100 * 1024;
 
 /** Days until the expiring token's date: inside the 14-day warning window. */
 const EXPIRING_TOKEN_DAYS = 10;
 
 export interface SeededDemo {
-  datasourceIds: { main: string; expiring: string };
+  datasourceIds: { main: string; expiring: string; metrics: string };
   queryIds: Record<keyof typeof DEMO_QUERY_NAMES, string>;
 }
 
@@ -43,6 +51,8 @@ const DEMO_QUERY_NAMES = {
   sprints: 'Sprints of a board',
   velocity: 'Sprint velocity of a board',
   versionsPerYear: 'Released versions per year',
+  openIssuesCustom: 'Open issues, custom template',
+  prometheusUp: 'Prometheus up over time',
 } as const;
 
 export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
@@ -58,14 +68,37 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
     expiresAt,
   }), { token: input.tokens.expiring });
 
+  const metrics = await writer.save('datasource', {
+    ...datasourceDraft(METRICS_DATASOURCE_NAME, input.demoApiOrigin, { description: 'Prometheus query API responses served by the demo API, with its own bearer token.' }),
+    testPath: '/api/v1/query_range?query=up',
+  }, { token: input.tokens.metrics });
+
   const converters: Record<string, string> = {};
-  for (const [key, draft] of Object.entries(DEMO_CONVERTERS)) {
-    converters[key] = await writer.save('converter', { ...draft, sampleInput: draft.sampleInput });
+  for (const [key, { fixture, ...draft }] of Object.entries(DEMO_CONVERTERS)) {
+    converters[key] = await writer.save('converter', { ...draft, sampleInput: sampleInput(fixture) });
   }
   const templates: Record<string, string> = {};
   for (const [key, draft] of Object.entries(DEMO_TEMPLATES)) {
     templates[key] = await writer.save('template', draft);
   }
+
+  const examples = loadExamples();
+  const saveExample = async (converterPath: string): Promise<{ converterId: string; templateId?: string }> => {
+    const example = requireExample(examples, converterPath);
+    const converterId = await writer.save('converter', {
+      kind: 'converter',
+      name: example.name,
+      description: `${example.description} (from examples/${example.converterPath})`,
+      source: example.converterSource,
+      sampleInput: sampleInput(example.fixture),
+    });
+    const templateId = example.templateSource === undefined ? undefined : await writer.save('template', templateDraft(example));
+    return templateId === undefined ? { converterId } : { converterId, templateId };
+  };
+  const issueTypes = await saveExample('converters/jira-issue-type-counts.js');
+  const openIssues = await saveExample('converters/jira-open-issues.js');
+  const projectList = await saveExample('converters/jira-project-list.js');
+  const prometheus = await saveExample('converters/prometheus-matrix-pivot.js');
 
   const query = (draft: Omit<EntityDraft<'query'>, 'kind' | 'method' | 'spaces'> & Partial<Pick<Query, 'method' | 'spaces'>>): Promise<string> =>
     writer.save('query', { kind: 'query', method: 'GET', spaces: [], ...draft });
@@ -79,7 +112,7 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
       parameters: [
         { name: 'project', type: 'string', default: 'SAMPLEPROJECT', required: true, description: 'Jira project key, e.g. SAMPLEPROJECT or SLING.', viewerEditable: true },
       ],
-      converterId: converters.issues,
+      converterId: openIssues.converterId,
       cacheDuration: '5m',
     }),
     issuesPerType: await query({
@@ -88,8 +121,8 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
       datasourceId: main,
       url: '/rest/api/3/search/jql?jql=project%3DTEST&fields=issuetype,status,summary&maxResults=50',
       parameters: [],
-      converterId: converters.issuesPerType,
-      templateId: templates.issuesPerTypeChart,
+      converterId: issueTypes.converterId,
+      templateId: issueTypes.templateId,
       cacheDuration: '5m',
     }),
     projects: await query({
@@ -98,7 +131,7 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
       datasourceId: main,
       url: '/rest/api/2/project',
       parameters: [],
-      converterId: converters.projects,
+      converterId: projectList.converterId,
       cacheDuration: '1h',
     }),
     sprints: await query({
@@ -130,10 +163,45 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
       templateId: templates.versionsChart,
       cacheDuration: '1h',
     }),
+    openIssuesCustom: await query({
+      name: DEMO_QUERY_NAMES.openIssuesCustom,
+      description: 'Open issues of a project rendered by a Velocity template instead of the default table.',
+      datasourceId: main,
+      url: '/rest/api/2/search?jql=project%3D:project%20AND%20statusCategory%20!%3D%20Done&maxResults=100',
+      parameters: [{ name: 'project', type: 'string', default: 'SAMPLEPROJECT', required: true, description: 'Jira project key.', viewerEditable: false }],
+      converterId: openIssues.converterId,
+      templateId: openIssues.templateId,
+      cacheDuration: '5m',
+    }),
+    prometheusUp: await query({
+      name: DEMO_QUERY_NAMES.prometheusUp,
+      description: 'The up metric of two scrape targets over time.',
+      datasourceId: metrics,
+      url: '/api/v1/query_range?query=up',
+      parameters: [],
+      converterId: prometheus.converterId,
+      templateId: prometheus.templateId,
+      cacheDuration: '1m',
+    }),
   };
 
   seedPages(input.pages, queryIds);
-  return { datasourceIds: { main, expiring }, queryIds };
+  return { datasourceIds: { main, expiring, metrics }, queryIds };
+}
+
+function templateDraft(example: Example): EntityDraft<'template'> {
+  return {
+    kind: 'template',
+    name: example.name,
+    description: `${example.description} (from examples/${example.templatePath})`,
+    source: example.templateSource ?? '',
+  };
+}
+
+/** The fixture's text as the converter's sample input, or empty when it is too large to store with the converter. */
+function sampleInput(fixture: string): string {
+  const text = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
+  return Buffer.byteLength(text) <= MAX_SAMPLE_INPUT_BYTES ? text : '';
 }
 
 function datasourceDraft(name: string, origin: string, options: { description: string; expiresAt?: string }): EntityDraft<'datasource'> {
@@ -178,12 +246,14 @@ function seedPages(pages: PageStore, ids: SeededDemo['queryIds']): void {
   pages.put({
     id: SECOND_PAGE_ID,
     spaceKey: DEMO_SPACE.key,
-    title: 'Apache Sling releases',
+    title: 'More examples',
     document: {
-      intro: 'Real responses of the Apache Software Foundation Jira for the SLING project.',
+      intro: 'A line chart from the Apache Sling versions, the dashboard\u2019s open-issues query with another project, a Velocity template of its own, and a Prometheus range query.',
       macros: [
         macro('sling-versions', 'Released versions per year', 'From GET /rest/api/2/project/SLING/versions.', ids.versionsPerYear, { project: 'SLING' }),
         macro('sling-open', 'Open SLING issues', 'The same query as on the dashboard with another project.', ids.openIssues, { project: 'SLING' }),
+        macro('custom-template', 'Open issues, custom template', 'The template builds its own HTML table and formats the dates.', ids.openIssuesCustom, { project: 'SAMPLEPROJECT' }),
+        macro('prometheus-up', 'Prometheus: up', 'A range query pivoted into one row per timestamp.', ids.prometheusUp),
       ],
     },
   });

@@ -22,6 +22,8 @@ export interface LocalDepsOptions {
   demoApiCertificate: () => string;
   /** `127.0.0.1:<port>` of the demo API; read per call because a restart may move it. */
   demoApiHost: () => string;
+  /** Further loopback `host:port` entries from `--allow-private-host`. */
+  privateHostsAllowed?: string[];
   clock?: Clock;
 }
 
@@ -39,7 +41,7 @@ export function createLocalDeps(options: LocalDepsOptions): LocalDeps {
   // on every use. The transport checks it again at connect time.
   const network: NetworkPolicy = {
     get privateHostsAllowed() {
-      return [options.demoApiHost()];
+      return [options.demoApiHost(), ...(options.privateHostsAllowed ?? [])];
     },
   };
 
