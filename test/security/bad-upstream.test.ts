@@ -103,7 +103,9 @@ const ROUTES: Record<string, RouteHandler> = {
     res.write('[1,2,');
     setTimeout(() => res.destroy(), 20);
   },
-  '/reset': ({ res }) => res.socket?.destroy(),
+  '/reset': ({ res }) => {
+    res.socket?.destroy();
+  },
   '/loop': ({ res }) => {
     res.writeHead(302, { location: '/loop' });
     res.end();
