@@ -20,6 +20,7 @@ import { utf8Length } from '../store/memory-store';
 import type { SecretStore, Store } from '../store/types';
 import { checkDatasource, checkName, checkQuery, checkSecretChanges, type CheckReport } from './checks';
 import { CURRENT_SCHEMA_VERSION, migrateOnRead, type StoredEntity } from './migrate';
+import { NameClaims, normalizeName } from './name-claims';
 import { SECRET_NAMES, secretKey, secretNeededBy } from './secret-keys';
 import { checkShape, type Problem } from './shape';
 
@@ -74,6 +75,7 @@ export class EntityRepository {
   private readonly network?: NetworkPolicy;
   private readonly newId: () => string;
   private readonly sourceCheckers: Partial<Record<'converter' | 'template', SourceChecker>>;
+  private readonly names: NameClaims;
 
   constructor(deps: RepositoryDeps) {
     this.store = deps.store;
@@ -82,6 +84,7 @@ export class EntityRepository {
     this.network = deps.network;
     this.newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
     this.sourceCheckers = deps.sourceCheckers ?? {};
+    this.names = new NameClaims(deps.store, deps.clock);
   }
 
   /** Every entity of a kind, migrated, in id order. */
@@ -155,7 +158,7 @@ export class EntityRepository {
     const name = typeof value.name === 'string' ? value.name : '';
     if (report.problems.length > 0) throw validationFailed(kind, name, value.id as string | undefined, report.problems);
 
-    const { id, expectedVersion } = await this.resolveTarget(kind, value, options.baseVersion);
+    const { id, expectedVersion, previousName } = await this.resolveTarget(kind, value, options.baseVersion);
     const record = {
       ...value,
       id,
@@ -173,13 +176,21 @@ export class EntityRepository {
       ]);
     }
 
+    const claim = await this.names.claim(kind, name, id, async (ownerId) => {
+      const owner = await this.find(kind, ownerId);
+      return owner !== undefined && normalizeName(owner.name) === normalizeName(name);
+    });
+    if (claim === 'taken') throw validationFailed(kind, name, id, [duplicateName(kind, name)]);
+
     let version: number;
     try {
       version = await this.store.put(kind, id, record, expectedVersion);
     } catch (error) {
+      if (claim === 'claimed') await this.names.release(kind, name, id);
       if (isAppError(error) && error.code === 'CONFLICT') throw conflict(kind, name, id, expectedVersion);
       throw error;
     }
+    if (previousName !== undefined && normalizeName(previousName) !== normalizeName(name)) await this.names.release(kind, previousName, id);
 
     const warnings = [...report.warnings];
     if (kind === 'datasource') warnings.push(...(await this.applySecretChanges(record as Datasource, options.secrets ?? {})));
@@ -206,6 +217,7 @@ export class EntityRepository {
       throw error;
     }
 
+    await this.names.release(kind, existing.name, id);
     if (kind === 'datasource') {
       for (const secretName of SECRET_NAMES) await this.secrets.delete(secretKey(id, secretName));
     }
@@ -272,26 +284,30 @@ export class EntityRepository {
   }
 
   private async checkUniqueName(kind: EntityKind, value: Record<string, unknown>, problems: Problem[]): Promise<void> {
-    const name = String(value.name).trim().toLowerCase();
-    // NOTE: this check and the write are not atomic, so two concurrent creates with one name can both pass.
-    const clash = (await this.listEntities(kind)).find((entity) => entity.name.trim().toLowerCase() === name && entity.id !== value.id);
-    if (clash) problems.push({ field: 'name', message: `name "${String(value.name)}" is already used by another ${kind}. Choose a different name.` });
+    // The name claim taken on write is what makes concurrent saves safe; this scan also catches records stored without one.
+    const name = normalizeName(String(value.name));
+    const clash = (await this.listEntities(kind)).find((entity) => normalizeName(entity.name) === name && entity.id !== value.id);
+    if (clash) problems.push(duplicateName(kind, String(value.name)));
   }
 
-  private async resolveTarget(kind: EntityKind, value: Record<string, unknown>, baseVersion: number | undefined): Promise<{ id: string; expectedVersion: number }> {
+  private async resolveTarget(
+    kind: EntityKind,
+    value: Record<string, unknown>,
+    baseVersion: number | undefined,
+  ): Promise<{ id: string; expectedVersion: number; previousName?: string }> {
     const name = String(value.name);
     if (typeof value.id !== 'string') {
       if (baseVersion !== undefined && baseVersion > 0) throw conflict(kind, name, undefined, baseVersion);
       return { id: this.newId(), expectedVersion: 0 };
     }
 
-    const existing = await this.store.get(kind, value.id);
+    const existing = await this.store.get<StoredEntity>(kind, value.id);
     if (!existing) {
       if (baseVersion !== undefined && baseVersion > 0) throw conflict(kind, name, value.id, baseVersion);
       return { id: value.id, expectedVersion: 0 };
     }
     if (baseVersion === undefined || baseVersion !== existing.version) throw conflict(kind, name, value.id, baseVersion ?? 0, existing.version);
-    return { id: value.id, expectedVersion: baseVersion };
+    return { id: value.id, expectedVersion: baseVersion, previousName: existing.value.name };
   }
 
   private async configuredSecrets(datasourceId: string): Promise<Set<SecretName>> {
@@ -325,6 +341,10 @@ function referencesTo(kind: EntityKind, id: string, queries: EntityByKind['query
   return queries
     .filter((query) => (query as unknown as Record<string, unknown>)[field] === id)
     .map((query) => ({ kind: 'query' as const, id: query.id, name: query.name }));
+}
+
+function duplicateName(kind: EntityKind, name: string): Problem {
+  return { field: 'name', message: `name "${name}" is already used by another ${kind}. Choose a different name.` };
 }
 
 function notFound(kind: EntityKind, id: string): AppError {

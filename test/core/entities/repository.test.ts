@@ -312,6 +312,37 @@ describe('EntityRepository', () => {
       expect(error.details.problems).toEqual([{ field: 'name', message: 'name "apache JIRA" is already used by another datasource. Choose a different name.' }]);
     });
 
+    it('keeps names unique under concurrent creates', async () => {
+      const outcomes = await Promise.allSettled([
+        repository.save('datasource', datasourceDraft({ name: 'Shared' })),
+        repository.save('datasource', datasourceDraft({ name: 'shared' })),
+        repository.save('datasource', datasourceDraft({ name: 'SHARED' })),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      for (const outcome of outcomes.filter((item) => item.status === 'rejected')) {
+        expect(outcome.reason).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'name' } });
+      }
+      expect(await repository.list('datasource')).toHaveLength(1);
+    });
+
+    it('frees a name on rename and delete', async () => {
+      await repository.save('template', { kind: 'template', name: 'First', description: '', source: '$result' });
+      await repository.save('template', { kind: 'template', name: 'Renamed', description: '', source: '$result', id: 'id-1' }, { baseVersion: 1 });
+      const reuse = await repository.save('template', { kind: 'template', name: 'First', description: '', source: '$result' });
+      await repository.delete('template', reuse.id);
+      const again = await repository.save('template', { kind: 'template', name: 'first', description: '', source: '$result' });
+      expect(again.version).toBe(1);
+      expect((await store.list('meta')).items.map((item) => (item.value as { name: string }).name).sort()).toEqual(['Renamed', 'first']);
+    });
+
+    it('takes over an old claim whose owner is gone', async () => {
+      await repository.save('template', { kind: 'template', name: 'Orphan', description: '', source: '$result' });
+      await store.delete('template', 'id-1');
+      clock.advance(61_000);
+      const saved = await repository.save('template', { kind: 'template', name: 'Orphan', description: '', source: '$result' });
+      expect(saved.id).toBe('id-2');
+    });
+
     it('checks the base URL against the network policy', async () => {
       const guarded = new EntityRepository({ store, secrets, clock, network: { privateHostsAllowed: [], egressAllowList: ['*.atlassian.net'] } });
       const error = await failure(guarded.save('datasource', datasourceDraft({ baseUrl: 'https://169.254.169.254' })));
