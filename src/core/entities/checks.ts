@@ -37,6 +37,7 @@ const RESERVED_HEADERS = new Set([
   'te',
   'trailer',
   'expect',
+  'accept-encoding',
 ]);
 
 function quote(value: string): string {

@@ -274,6 +274,7 @@ describe('EntityRepository', () => {
     it.each([
       [{ headers: { Authorization: 'Basic abc' } }, 'headers/Authorization', 'cannot be a static header'],
       [{ headers: { 'X-Trace': 'a\r\nb' } }, 'headers/X-Trace', 'contains a control character'],
+      [{ headers: { 'Accept-Encoding': 'zstd' } }, 'headers/Accept-Encoding', 'cannot be a static header'],
       [{ headers: { 'Bad Header': 'x' } }, 'headers/Bad Header', 'is not a valid HTTP header name'],
       [{ allowedHosts: [{ host: 'https://x.example.com' }] }, 'allowedHosts/0/host', 'is not a host pattern'],
       [{ allowedHosts: [{ host: '*.example.com', pathPrefix: '/../admin' }] }, 'allowedHosts/0/pathPrefix', 'must be a plain path'],
