@@ -128,6 +128,14 @@ describe('cli > pq', () => {
     expect(['isolated-vm', 'quickjs']).toContain(parsed.engine);
   });
 
+  it('run prints HTML with static tables', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Issues', '--locale', 'de-DE', '--time-zone', 'Europe/Berlin'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('<div class="pq-table"');
+    expect(result.stdout).toContain('<table class="pq-table-static"');
+    expect(result.stdout.match(/SAMPLEPROJECT-\d+/g)).toHaveLength(11);
+  });
+
   it('run passes --param', async () => {
     const result = await pq(['run', '--config', configPath, '--query', 'Issues', '--param', 'project=ABC', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
     expect(result.code).toBe(0);

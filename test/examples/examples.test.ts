@@ -571,6 +571,17 @@ describe('examples > Prometheus, HAL, JSON:API, Twitter', () => {
     expect(rendered.tables[0]?.columns.map((column) => column.key)).toEqual(['id', 'title', 'author', 'link']);
   });
 
+  it('Twitter ids keep the exact 64-bit cursor', async () => {
+    const { value, rendered } = await run('Follower ids');
+    const text = fixtureText('twitter_v1_ids_cursor_bigint.ANONYMIZED.json');
+    const exactCursor = /"next_cursor":(\d+)/.exec(text)![1]!;
+    expect(exactCursor).toBe('1305102810874389703');
+    expect(String(JSON.parse(text).next_cursor)).not.toBe(exactCursor);
+    expect(value).toEqual({ ids: JSON.parse(text).ids.map((id: number) => ({ id: String(id) })), nextCursor: exactCursor, hasMore: true });
+    expect(rendered.html).toContain(`pass cursor=${exactCursor} for the next page`);
+    expect(rendered.tables[0]?.rows).toEqual([['10000001'], ['10000002'], ['10000003']]);
+  });
+
   it('Twitter Ads segments by day, stacked', async () => {
     const { value, rendered } = await run('Campaign impressions per day');
     const segments = fixtureJson('twitter_ads_campaign_stats_segmented.json').data as Json[];

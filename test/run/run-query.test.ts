@@ -14,7 +14,7 @@ import { createNodeFetch, sendRequest, type HttpDeps } from '../../src/core/http
 import type { ExecutionContext } from '../../src/core/ports';
 import { runQuery, type EntityReader, type RunDeps } from '../../src/core/run';
 import { MemorySecretStore, MemoryStore } from '../../src/core/store/memory-store';
-import { readFixture, sendText, startTestServer, type TestServer } from '../support/https-server';
+import { fixtureRoute, readFixture, sendText, startTestServer, type TestServer } from '../support/https-server';
 import { ManualClock } from '../support/manual-clock';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -83,7 +83,13 @@ beforeAll(async () => {
     };
   };
   server = await startTestServer({
-    routes: { 'GET /rest/api/2/search': delayed(SEARCH_FIXTURE), 'GET /rest/api/2/project': delayed(PROJECTS_FIXTURE) },
+    routes: {
+      'GET /rest/api/2/search': delayed(SEARCH_FIXTURE),
+      'GET /rest/api/2/project': delayed(PROJECTS_FIXTURE),
+      'GET /bom': fixtureRoute('jsontestsuite_i_structure_UTF-8_BOM_empty_object.json'),
+      'GET /nested': fixtureRoute('jsontestsuite_i_structure_500_nested_arrays.json'),
+      'GET /rest/api/2/issue/MISSING-1': fixtureRoute('jira_error_404_issue_not_found_go-jira.json', 404),
+    },
   });
   runtime = await createConverterRuntime();
 });
@@ -244,5 +250,29 @@ describe('run > runQuery over HTTPS', () => {
     const recovered = await runQuery(deps, query(), {}, context);
     expect(recovered.cache.hit).toBe(false);
     expect(requestsTo('/rest/api/2/search')).toBe(2);
+  });
+
+  it('a BOM before an empty object renders the empty message', async () => {
+    const bom = query({ id: 'q-bom', url: '/bom', parameters: [], converterId: undefined, cacheDuration: '0' });
+    const result = await runQuery(deps, bom, {}, context);
+    expect(result.isEmpty).toBe(true);
+    expect(result.emptyMessage).toBe('No results');
+    expect(result.engine).toBe('none');
+  });
+
+  it('500 nested arrays render without failing', async () => {
+    const nested = query({ id: 'q-nested', url: '/nested', parameters: [], converterId: undefined, cacheDuration: '0' });
+    const result = await runQuery(deps, nested, {}, context);
+    expect(result.isEmpty).toBe(false);
+    expect(result.html.length).toBeGreaterThan(0);
+    expect(result.html).not.toContain('[object Object]');
+  });
+
+  it('a Jira 404 fails the fetch stage with the upstream message', async () => {
+    const missing = query({ id: 'q-missing', url: '/rest/api/2/issue/:key', parameters: [{ name: 'key', type: 'string', required: true, description: '', viewerEditable: true }] });
+    const failure = runQuery(deps, missing, { key: 'MISSING-1' }, context);
+    await expect(failure).rejects.toMatchObject({ code: 'NOT_FOUND', details: { stage: 'fetch', status: 404 } });
+    await expect(failure).rejects.toThrow('Issue does not exist or you do not have permission to see it.');
+    expect(store.writes).toEqual([]);
   });
 });
