@@ -381,8 +381,16 @@ export function describeConverterConformance(engine: ConverterEngine): void {
         expect((error as { details: { limit?: unknown } }).details.limit).toEqual({ name: 'timeoutMs', value: 250 });
       });
 
-      it('serves the next run after a killed one', async () => {
-        await captureError(run('function convert() {\n  let text = "x";\n  for (;;) text += text + text;\n}', '{}', { memoryMb: 16, timeoutMs: 300 }));
+      // The first kills the isolated-vm child process (V8 aborts on the
+      // allocation); the second runs inside one QuickJS builtin without an
+      // interrupt check, so the worker is terminated at the hard deadline.
+      it.each([
+        { killer: 'huge allocation', source: returning('new Array(5e7).fill(1).length'), limits: { memoryMb: 32, timeoutMs: 2000 } },
+        { killer: 'long builtin call', source: returning('new Array(3e7).join("x").length'), limits: { memoryMb: 128, timeoutMs: 200 } },
+      ])('serves the next run after $killer', async ({ source, limits }) => {
+        const error = await captureError(run(source, '{}', limits));
+        expect(['CONVERTER_MEMORY', 'CONVERTER_TIMEOUT']).toContain((error as { code?: string }).code);
+
         const next = await run(returning('JSON.parse(json).ok'), '{"ok":"still serving"}');
         expect(next.value).toBe('still serving');
       });
