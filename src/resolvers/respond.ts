@@ -50,7 +50,8 @@ export function internalError(requestId: string): WireError {
 export function redact(message: string): string {
   return message
     .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, '//***:***@')
-    .replace(/\b(authorization|bearer|basic|token|password|secret|api[-_]?key)\b(["'\s:=]+)[^\s"',;]+/gi, '$1$2***')
+    .replace(/\b(bearer|basic)\s+[^\s"',;]+/gi, '$1 ***')
+    .replace(/\b(authorization|token|password|passwd|secret|api[-_]?key)\b(["'\s:=]+)(?!(?:bearer|basic)\s)[^\s"',;]+/gi, '$1$2***')
     .slice(0, 300);
 }
 
