@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ConfigFile } from '../../src/contract/config-file';
+import { MemoryStore, versionConflict } from '../../src/core/store/memory-store';
+import type { RecordKind } from '../../src/core/store/types';
 import { createBench, type Bench } from './harness';
 import { sampleConverterDraft, sampleDatasourceDraft, sampleQueryDraft, sampleTemplateDraft } from './samples';
 
@@ -100,14 +102,24 @@ describe('config export and import', () => {
   });
 
   it('undoes earlier writes when a save fails', async () => {
-    await fillSource();
-    const file = await source.admin('config/export', {});
-    // The shape is valid, so the plan passes; the repository's network check fails the save.
-    const datasources = [{ ...file.datasources[0]!, baseUrl: 'https://localhost' }];
-    const response = await target.call('config/import', { file: { ...file, datasources }, dryRun: false });
-    expect(response).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    for (const kind of ['datasource', 'query', 'converter', 'template'] as const) {
-      expect((await target.store.list(kind)).items).toEqual([]);
+    // Someone saves a query with the same id between planning and applying.
+    class RacingStore extends MemoryStore {
+      override async put<T>(kind: RecordKind, id: string, value: T, expectedVersion: number): Promise<number> {
+        if (kind === 'query') throw versionConflict(kind, id, 1, expectedVersion);
+        return super.put(kind, id, value, expectedVersion);
+      }
+    }
+    const racing = await createBench({ store: new RacingStore() });
+    try {
+      await fillSource();
+      const file = await source.admin('config/export', {});
+      const response = await racing.call('config/import', { file, dryRun: false });
+      expect(response).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      for (const kind of ['datasource', 'query', 'converter', 'template'] as const) {
+        expect((await racing.store.list(kind)).items).toEqual([]);
+      }
+    } finally {
+      await racing.close();
     }
   });
 

@@ -65,6 +65,8 @@ export interface BenchOptions {
   privateHostsAllowed?: string[];
   /** Manifest egress addresses, as on Forge; absent means no egress check, as on the local host. */
   egressAllowList?: string[];
+  /** A store of the test's own, e.g. one that fails on purpose. */
+  store?: MemoryStore;
 }
 
 export async function createBench(options: BenchOptions = {}): Promise<Bench> {
@@ -74,7 +76,7 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   emulator.addPage(PAGES.ops, PAGES.ops.spaceKey);
   emulator.addPage({ ...PAGES.restricted, viewers: [ADMIN] }, PAGES.restricted.spaceKey);
 
-  const store = new MemoryStore();
+  const store = options.store ?? new MemoryStore();
   const secrets = new MemorySecretStore();
   const logs: LogLine[] = [];
   const logger: Logger = {
