@@ -269,6 +269,41 @@ describe('admin page', () => {
     await expect.poll(() => rows.allTextContents()).toEqual([':second_2']);
   });
 
+  it('template preview draws charts and marks errors', async () => {
+    const admin = await open();
+    const { frame, page } = admin;
+    await frame.getByTestId('tab-template').click();
+    await frame.getByTestId('new-template').click();
+    await frame.getByTestId('template-name').fill('UI test chart');
+    await setCode(frame, page, 'template-source', '## @param emptymsg: Nothing\n<h3>Counts</h3>\n$PQ.chart(\'ColumnChart\', {"title": "Counts"})\n');
+    await setCode(frame, page, 'template-data', '[{"type": "Bug", "count": 3}, {"type": "Task", "count": 5}]');
+    await frame.getByTestId('run-template').click();
+    await frame.getByTestId('rendered-result').locator('.pq-chart canvas').waitFor();
+    await screenshotAdmin(admin, 'admin-template-chart');
+
+    await setCode(frame, page, 'template-source', '<ul>\n#foreach($row in $result)\n  <li>$row.type</li>\n');
+    await frame.getByTestId('run-template').click();
+    const panel = frame.locator('[data-testid="error-panel"][data-error-code="TEMPLATE_SYNTAX"]');
+    await panel.waitFor();
+    expect(await panel.textContent()).toMatch(/line \d+/);
+    await frame.getByTestId('template-source').locator('.cm-lint-marker-error').waitFor();
+  });
+
+  it('converter syntax error is marked at its line', async () => {
+    const admin = await open();
+    const { frame, page } = admin;
+    await frame.getByTestId('tab-converter').click();
+    await frame.getByTestId('new-converter').click();
+    await setCode(frame, page, 'converter-source', 'function convert(json) {\n  return [1, 2;\n}\n');
+    await frame.getByTestId('run-converter').click();
+    const panel = frame.locator('[data-testid="error-panel"][data-error-code="CONVERTER_SYNTAX"]');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('line 2');
+    const marker = frame.getByTestId('converter-source').locator('.cm-lint-marker-error');
+    await marker.waitFor();
+    await screenshotAdmin(admin, 'admin-converter-error');
+  });
+
   it('works by keyboard alone', async () => {
     const { frame, page } = await open();
     await frame.getByTestId('list-datasource').waitFor();

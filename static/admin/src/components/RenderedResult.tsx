@@ -1,8 +1,8 @@
 // A run result as the macro shows it. The template output is escaped on the
 // server and sanitized again here with DOMPurify before it reaches the DOM,
 // because it is built from untrusted REST data. Table placeholders are filled
-// from the structured table data with text nodes only; charts are listed by
-// their spec, since the admin page does not draw them.
+// from the structured table data with text nodes only. Charts are drawn with
+// the macro's own chart.js renderer from static/shared, loaded on first use.
 
 import { useEffect, useMemo, useRef } from 'react';
 import DOMPurify from 'dompurify';
@@ -51,15 +51,25 @@ export function RenderedResult({ result }: { result: RunResult }) {
       const placeholder = root.querySelector(`.pq-table[data-table-id="${CSS.escape(table.id)}"]`);
       if (placeholder) placeholder.replaceChildren(buildTable(table));
     }
-    for (const chart of result.charts) {
-      const placeholder = root.querySelector(`.pq-chart[data-chart-id="${CSS.escape(chart.id)}"]`);
-      if (placeholder) {
-        const note = document.createElement('div');
-        note.className = 'pq-chart-placeholder';
-        note.textContent = `${chart.options.title ? `${chart.options.title}: ` : ''}${describeChart(chart)}`;
-        placeholder.replaceChildren(note);
-      }
-    }
+    if (result.charts.length === 0) return;
+
+    let live = true;
+    const destroyers: (() => void)[] = [];
+    import('../../../shared/src/chart/chart-mount')
+      .then(({ mountChart }) => {
+        if (!live) return;
+        for (const chart of result.charts) {
+          const placeholder = root.querySelector<HTMLElement>(`.pq-chart[data-chart-id="${CSS.escape(chart.id)}"]`);
+          if (placeholder) destroyers.push(mountChart(placeholder, chart));
+        }
+      })
+      .catch(() => {
+        // Without the renderer the placeholders stay empty; the spec list below still describes each chart.
+      });
+    return () => {
+      live = false;
+      for (const destroy of destroyers) destroy();
+    };
   }, [safeHtml, result.tables, result.charts]);
 
   return (

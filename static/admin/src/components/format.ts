@@ -36,3 +36,9 @@ export function prettyJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** Milliseconds for display: whole numbers from 10 ms up, one decimal below. */
+export function formatMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '–';
+  return `${ms >= 10 ? Math.round(ms) : Math.round(ms * 10) / 10} ms`;
+}

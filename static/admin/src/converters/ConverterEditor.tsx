@@ -18,7 +18,7 @@ import { DataTable } from '../components/DataTable';
 import { EditorShell } from '../components/EditorShell';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { Field, problemsByField } from '../components/Field';
-import { prettyJson } from '../components/format';
+import { formatMs, prettyJson } from '../components/format';
 import { marksFromError } from '../components/marks';
 
 export const DEFAULT_CONVERTER_SOURCE = `// Receives the response text and returns what the template shows:
@@ -146,7 +146,7 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
           <span className="pq-muted pq-small">Ctrl+Enter in the source runs it too.</span>
           {outcome && (
             <span data-testid="converter-run-info">
-              <Lozenge appearance="success">{`${outcome.durationMs} ms`}</Lozenge> <Lozenge>{outcome.engine}</Lozenge>
+              <Lozenge appearance="success">{formatMs(outcome.durationMs)}</Lozenge> <Lozenge>{outcome.engine}</Lozenge>
             </span>
           )}
         </div>

@@ -9,6 +9,7 @@ import type { ConnectionTestResult } from '../../../../src/contract/connection';
 import type { WireError } from '../../../../src/contract/errors';
 import { call, toWireError } from '../api/client';
 import { ErrorPanel } from '../components/ErrorPanel';
+import { formatMs } from '../components/format';
 
 const AUTH_OUTCOME: Record<ConnectionTestResult['auth'], { text: string; appearance: 'success' | 'removed' | 'default' }> = {
   accepted: { text: 'credentials accepted', appearance: 'success' },
@@ -52,7 +53,7 @@ export function ConnectionTest({ id, disabledReason }: { id?: string; disabledRe
               {result.ok ? 'connected' : 'failed'}
             </Lozenge>
             {result.status !== undefined && <span className="pq-mono">HTTP {result.status}</span>}
-            <span>{result.latencyMs} ms</span>
+            <span>{formatMs(result.latencyMs)}</span>
             <Lozenge appearance={AUTH_OUTCOME[result.auth].appearance}>{AUTH_OUTCOME[result.auth].text}</Lozenge>
             <Lozenge appearance={result.tls.used ? 'success' : 'removed'}>{result.tls.used ? 'TLS' : 'no TLS'}</Lozenge>
           </div>

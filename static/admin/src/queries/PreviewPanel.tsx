@@ -14,7 +14,7 @@ import { call, toWireError } from '../api/client';
 import { useNavigation } from '../app/navigation';
 import { DataTable } from '../components/DataTable';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { prettyJson } from '../components/format';
+import { formatMs, prettyJson } from '../components/format';
 import { RenderedResult } from '../components/RenderedResult';
 
 export function previewErrorToWire(error: NonNullable<PreviewResult['error']>): WireError {
@@ -112,7 +112,7 @@ export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
             {(['fetchMs', 'convertMs', 'renderMs', 'totalMs'] as const).map((key) => (
               <div key={key}>
                 <dt>{key.replace('Ms', '')}</dt>
-                <dd>{timings[key] === undefined ? '–' : `${timings[key]} ms`}</dd>
+                <dd>{formatMs(timings[key])}</dd>
               </div>
             ))}
           </dl>

@@ -97,9 +97,20 @@ export async function settle(page: Page): Promise<void> {
  * the picture shows the whole page and not one iframe-sized window of it.
  */
 export async function screenshotAdmin(admin: AdminPage, name: string): Promise<string> {
-  const height = await admin.frame.locator('html').evaluate((html) => html.scrollHeight);
+  const height = await admin.frame.locator('#root').evaluate((root) => Math.ceil(root.getBoundingClientRect().bottom + window.scrollY) + 48);
   await admin.page.locator('iframe.pq-app-admin').evaluate((iframe, pixels) => {
     (iframe as HTMLIFrameElement).style.height = `${pixels}px`;
+    (iframe as HTMLIFrameElement).style.maxHeight = 'none';
   }, height);
-  return screenshot(admin.page, name);
+  // Chromium paints a cross-origin iframe only inside the viewport in a
+  // full-page capture, so the viewport grows to the whole page first.
+  const viewport = admin.page.viewportSize() ?? { width: 1280, height: 900 };
+  const pageHeight = await admin.page.evaluate(() => document.documentElement.scrollHeight);
+  await admin.page.setViewportSize({ width: viewport.width, height: Math.min(pageHeight, 16_000) });
+  await admin.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  try {
+    return await screenshot(admin.page, name);
+  } finally {
+    await admin.page.setViewportSize(viewport);
+  }
 }
