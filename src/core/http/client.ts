@@ -106,7 +106,13 @@ export async function sendRequest(deps: HttpDeps, datasource: Datasource, reques
         });
       }
 
-      const next = new URL(location, url);
+      const next = parseLocation(location, url);
+      if (!next) {
+        throw new UpstreamError('UPSTREAM_CLIENT_ERROR', `${url.host} redirected to ${JSON.stringify(clean(location).slice(0, 200))}, which is not a valid URL.`, {
+          hint: 'The API sent a broken redirect. Check the base URL and query path with the API owner.',
+          details: { status: response.status, method: currentMethod, url: clean(displayUrl(url)) },
+        });
+      }
       // Like browsers, credentials never follow a redirect to another origin.
       if (next.origin !== url.origin) headers = withoutKeys(headers, auth.credentialHeaders);
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === 'POST')) {
@@ -210,6 +216,14 @@ async function readResponse(
       hint: 'The API sent a broken or cut-off document. Try again; if it persists, check the URL with the API documentation.',
       details: { status: response.status, method, url: displayUrl(url) },
     });
+  }
+}
+
+function parseLocation(location: string, base: URL): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
   }
 }
 

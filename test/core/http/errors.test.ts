@@ -88,6 +88,10 @@ describe('sendRequest errors', () => {
           res.writeHead(301, { location: `http://127.0.0.1:${server.port}/rest/api/2/serverInfo` });
           res.end();
         },
+        '/bad-location': ({ res }) => {
+          res.writeHead(302, { location: 'https://[not-an-address/x' });
+          res.end();
+        },
         '/ok': fixtureRoute('jira_serverinfo_cloud_jira-cli.json'),
       },
     });
@@ -313,6 +317,12 @@ describe('sendRequest errors', () => {
       const error = await get('/redirect-metadata', { allowedHosts: [{ host: `127.0.0.1:${server.port}` }, { host: '169.254.169.254:80' }], allowInsecureHttp: true });
       expect(error.code).toBe('HOST_NOT_ALLOWED');
       expect(error.message).toBe('169.254.169.254 is a link-local address, where cloud metadata services live. The app does not connect to internal addresses.');
+    });
+
+    it('reports a redirect to an invalid URL', async () => {
+      const error = await get('/bad-location');
+      expect(error.code).toBe('UPSTREAM_CLIENT_ERROR');
+      expect(error.message).toBe(`127.0.0.1:${server.port} redirected to "https://[not-an-address/x", which is not a valid URL.`);
     });
 
     it('refuses a redirect down to http', async () => {
