@@ -16,7 +16,7 @@ import type {
   Template,
 } from '../../contract/entities';
 import type { SaveResult } from '../../contract/resolvers';
-import { EntityRepository, checkShape } from '../../core/entities';
+import { EntityRepository, checkDatasource, checkQuery, checkShape } from '../../core/entities';
 import type { ResolverDeps } from '../deps';
 
 export interface SaveRequest<K extends EntityKind> {
@@ -51,6 +51,16 @@ export function entityGateway(deps: ResolverDeps): EntityGateway {
     save: (kind, request) =>
       repository.save(kind, request.draft, { baseVersion: request.baseVersion, secrets: request.secrets, accountId: request.updatedBy }),
     delete: (kind, id) => repository.delete(kind, id),
-    validateDraft: (kind, draft) => checkShape(kind, draft).problems,
+    validateDraft: (kind, draft) => draftProblems(kind, draft, deps.network),
   };
+}
+
+// The same field rules a save applies, short of references and unique names,
+// so an import plan never shows as valid what the save would then refuse.
+function draftProblems(kind: EntityKind, draft: unknown, network: ResolverDeps['network']): { field: string; message: string }[] {
+  const { value, problems } = checkShape(kind, draft);
+  if (problems.length > 0) return problems;
+  if (kind === 'datasource') return checkDatasource(value as unknown as Datasource, network).problems;
+  if (kind === 'query') return checkQuery(value as unknown as Query).problems;
+  return [];
 }

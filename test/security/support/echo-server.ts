@@ -2,6 +2,7 @@
 // body and records each request exactly as it arrived, for checking what a
 // parameter value turned into on the wire.
 
+import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -16,13 +17,14 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-export async function startEchoServer(): Promise<EchoServer> {
+/** Plain http is for the local host, which trusts only its own demo certificate. */
+export async function startEchoServer(protocol: 'http' | 'https' = 'https'): Promise<EchoServer> {
   const { key, cert } = await testCertificate();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let answer: { status: number; body: unknown; delayMs: number; headers: Record<string, string> } = { status: 200, body: [], delayMs: 0, headers: {} };
 
-  const server = https.createServer({ key, cert }, (req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -37,7 +39,8 @@ export async function startEchoServer(): Promise<EchoServer> {
       if (delayMs > 0) setTimeout(send, delayMs);
       else send();
     });
-  });
+  };
+  const server = protocol === 'https' ? https.createServer({ key, cert }, listener) : http.createServer(listener);
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -46,7 +49,7 @@ export async function startEchoServer(): Promise<EchoServer> {
   const port = (server.address() as AddressInfo).port;
 
   return {
-    url: `https://127.0.0.1:${port}`,
+    url: `${protocol}://127.0.0.1:${port}`,
     port,
     requests,
     answer(options) {
