@@ -78,7 +78,7 @@ beforeAll(async () => {
         },
         {
           ...base, id: 'small', kind: 'datasource', name: 'Jira with a small limit', baseUrl: server.url, auth: { kind: 'token', placement: 'bearer' },
-          headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1000, allowInsecureHttp: false,
+          headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1024, allowInsecureHttp: false,
           secretEnv: { token: 'PQ_TEST_TOKEN' },
         },
       ],
@@ -211,7 +211,7 @@ describe('cli > pq', () => {
     const result = await pq(['run', '--config', configPath, '--query', 'Big'], { PQ_TEST_TOKEN: TOKEN });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Error TOO_LARGE (stage: fetch)');
-    expect(result.stderr).toContain('1000 bytes');
+    expect(result.stderr).toContain('1024 bytes');
   });
 
   it('validate accepts the config', async () => {
@@ -233,6 +233,27 @@ describe('cli > pq', () => {
     expect(result.stderr).toContain('template "Chart":2:1: #if is never closed with #end.');
     expect(result.stderr).toMatch(/converter "Open issues":2:\d+: /);
     expect(result.stderr).toContain('3 problem(s) found.');
+  });
+
+  it('validate applies the schema and save rules', async () => {
+    const broken = JSON.parse(readFileSync(configPath, 'utf8'));
+    broken.datasources[0].timeoutMs = 'five seconds';
+    broken.datasources[1].baseUrl = 'http://jira.example.com';
+    broken.queries[0].cacheDuration = '5 minutes';
+    broken.queries[1].colour = 'red';
+    broken.queries[2].id = 'q1';
+    broken.templates[0].schemaVersion = 1;
+    const brokenPath = path.join(dir, 'rules.json');
+    writeFileSync(brokenPath, JSON.stringify(broken));
+    const result = await pq(['validate', '--config', brokenPath]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('datasource "Jira": timeoutMs must be');
+    expect(result.stderr).toContain('datasource "Jira with a small limit": baseUrl "http://jira.example.com" uses plain http');
+    expect(result.stderr).toContain('query "Issues": cacheDuration "5 minutes" is not a duration.');
+    expect(result.stderr).toContain('query "Chart": colour is not a known field. Remove it.');
+    expect(result.stderr).toContain('query "Moved": id "q1" is used by another query.');
+    expect(result.stderr).not.toContain('schemaVersion');
+    expect(result.stderr).toContain('5 problem(s) found.');
   });
 
   it('bad usage exits 2', async () => {
