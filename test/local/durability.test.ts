@@ -3,6 +3,7 @@
 // leaves a database that passes SQLite's integrity check.
 
 import Database from 'better-sqlite3';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Converter, EntityDraft } from '../../src/contract/entities';
@@ -59,6 +60,49 @@ describe('local store durability', () => {
     expect(data(await invoke(second.url, ADMIN, 'datasources/list', {})).items.map((item) => item.id)).toEqual(datasourcesBefore);
     const test = data(await invoke(second.url, ADMIN, 'datasources/test', { id: datasourcesBefore[0]! }));
     expect(test.ok).toBe(true);
+  });
+
+  it('restores the demo with --reset', async () => {
+    const first = await start();
+    const before = await converterByName(first.url, 'Project list');
+    data(await invoke(first.url, ADMIN, 'converters/save', { draft: draftOf(before, sourceWithMark(7)), baseVersion: before.version }));
+    await fetch(`${first.url}/api/pages/1001/macros/demo-projects`, { method: 'DELETE', headers: { 'x-local-account-id': ADMIN } });
+    await first.stop();
+
+    const second = await startLocalHost({ dataDir: first.dataDir, reset: true });
+    started.push(second);
+    const after = await converterByName(second.url, 'Project list');
+    expect(after.id).not.toBe(before.id);
+    expect(after.version).toBe(1);
+    expect(markOf(after.source)).toBe(-1);
+    const page = (await (await fetch(`${second.url}/api/pages/1001`, { headers: { 'x-local-account-id': ADMIN } })).json()) as { document: { macros: { localId: string }[] } };
+    expect(page.document.macros.map((macro) => macro.localId)).toContain('demo-projects');
+
+    // The new tokens reach the demo API and the datasources alike.
+    const [datasource] = data(await invoke(second.url, ADMIN, 'datasources/list', {})).items;
+    expect(data(await invoke(second.url, ADMIN, 'datasources/test', { id: datasource!.id })).ok).toBe(true);
+  });
+
+  it('moves the datasources when the demo API port is taken', async () => {
+    const first = await start();
+    await first.stop();
+    const database = new Database(join(first.dataDir, 'local.sqlite'), { readonly: true });
+    const row = database.prepare("SELECT value FROM host_settings WHERE key = 'demoApiPort'").get() as { value: string };
+    database.close();
+
+    // Occupy the port the datasources point at.
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(row.value), '127.0.0.1', () => resolve()));
+    try {
+      const second = await start(first.dataDir);
+      expect(second.output()).toContain('demo_api.port_changed');
+      const [summary] = data(await invoke(second.url, ADMIN, 'datasources/list', {})).items;
+      const datasource = data(await invoke(second.url, ADMIN, 'datasources/get', { id: summary!.id }));
+      expect(datasource.baseUrl).not.toContain(`:${row.value}`);
+      expect(data(await invoke(second.url, ADMIN, 'datasources/test', { id: summary!.id })).ok).toBe(true);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('loses no acknowledged save to SIGKILL', async () => {

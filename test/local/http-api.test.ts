@@ -124,6 +124,33 @@ describe('POST /api/invoke', () => {
     expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
   });
 
+  it.each([
+    ['the host itself', () => `https://127.0.0.1:${new URL(host.url).port}`],
+    ['another loopback port', () => 'https://127.0.0.1:1'],
+    ['localhost', () => 'https://localhost:9'],
+    ['a private address', () => 'https://10.0.0.1'],
+  ])('rejects a datasource on %s', async (_label, baseUrl) => {
+    const response = await invoke(host.url, ADMIN, 'datasources/save', {
+      draft: {
+        kind: 'datasource',
+        name: `Loopback ${baseUrl()}`,
+        description: '',
+        baseUrl: baseUrl(),
+        auth: { kind: 'none' },
+        headers: {},
+        allowedHosts: [],
+        testPath: '/',
+        timeoutMs: 5000,
+        maxResponseBytes: 1024,
+        allowInsecureHttp: false,
+      },
+    });
+    expect(response.ok).toBe(false);
+    if (!response.ok) expect(['HOST_NOT_ALLOWED', 'VALIDATION_FAILED']).toContain(response.error.code);
+    const names = data(await invoke(host.url, ADMIN, 'datasources/list', {})).items.map((item) => item.name);
+    expect(names).not.toContain(`Loopback ${baseUrl()}`);
+  });
+
   it('requires the account header', async () => {
     const response = await post('/api/invoke', { functionKey: 'session/whoami' }, { 'x-local-account-id': '' });
     expect(response.status).toBe(401);

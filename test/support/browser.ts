@@ -78,12 +78,31 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Saves a full-page screenshot as test-results/<name>.png and returns its path. */
+/**
+ * Saves a full-page screenshot as test-results/<name>.png and returns its path.
+ * Chromium does not paint cross-origin iframes outside the viewport, so the
+ * viewport grows to the page's height (at most 16,000 px) for the shot.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const path = join(RESULTS_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
+
+  const viewport = page.viewportSize();
+  const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && pageHeight > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(pageHeight, 16_000) });
+    await waitForPaint(page);
+  }
+
   await page.screenshot({ path, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
   return path;
+}
+
+/** Waits two animation frames in every frame of the page, so newly visible iframes have painted. */
+async function waitForPaint(page: Page): Promise<void> {
+  const twoFrames = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  await Promise.all(page.frames().map((frame) => frame.evaluate(twoFrames).catch(() => undefined)));
 }
 
 /**
