@@ -43,6 +43,29 @@ describe('createConverterRuntime', () => {
     expect(error).toMatchObject({ code: 'SANDBOX_UNAVAILABLE', message: 'PQ_CONVERTER_ENGINE is "v8", which is not a converter engine.' });
   });
 
+  it('logs a killed sandbox', async () => {
+    const events: { event: string; fields?: Record<string, unknown> }[] = [];
+    const logger = {
+      info: (event: string, fields?: Record<string, unknown>) => events.push({ event, fields }),
+      warn: (event: string, fields?: Record<string, unknown>) => events.push({ event, fields }),
+      error: (event: string, fields?: Record<string, unknown>) => events.push({ event, fields }),
+    };
+    const runtime = await start({ engine: 'quickjs', logger });
+
+    // One builtin call without an interrupt check: only the hard deadline ends it.
+    const source = 'function convert() {\n  return new Array(3e7).join("x").length;\n}';
+    await expect(runtime.run({ source, json: '{}', metadata: METADATA, converterName: 'Joiner', limits: { timeoutMs: 200 } })).rejects.toMatchObject({
+      code: 'CONVERTER_TIMEOUT',
+    });
+
+    expect(events).toEqual([
+      {
+        event: 'converter.sandbox_stopped',
+        fields: { engine: 'quickjs', reason: 'wall-time', message: 'The sandbox was stopped after 500 ms.', converter: 'Joiner' },
+      },
+    ]);
+  });
+
   it('disposed runtime rejects runs', async () => {
     const runtime = await createConverterRuntime({ engine: 'quickjs' });
     await runtime.dispose();

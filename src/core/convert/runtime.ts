@@ -6,6 +6,7 @@ import { ConverterError } from '../../errors/converter-error';
 import { createIsolatedVmRuntime } from './isolated-vm/engine';
 import { locateIsolatedVm } from './isolated-vm/locate';
 import { createQuickJsRuntime } from './quickjs/engine';
+import type { Logger } from '../ports';
 import type { ConverterEngineChoice, ConverterRuntime, ConverterRuntimeOptions } from './types';
 
 export const ENGINE_ENVIRONMENT_VARIABLE = 'PQ_CONVERTER_ENGINE';
@@ -37,11 +38,11 @@ function reasonOf(error: unknown): string {
 }
 
 /** Starts isolated-vm, or explains why it cannot run here. */
-async function startIsolatedVm(): Promise<{ ok: true; runtime: ConverterRuntime } | { ok: false; reason: string; error: unknown }> {
+async function startIsolatedVm(logger: Logger | undefined): Promise<{ ok: true; runtime: ConverterRuntime } | { ok: false; reason: string; error: unknown }> {
   const location = await locateIsolatedVm();
   if (!location.ok) return { ok: false, reason: `the isolated-vm package is not installed (${reasonOf(location.error)})`, error: location.error };
 
-  const runtime = createIsolatedVmRuntime(location.path);
+  const runtime = createIsolatedVmRuntime(location.path, { logger });
   try {
     await runtime.start();
     return { ok: true, runtime };
@@ -53,11 +54,14 @@ async function startIsolatedVm(): Promise<{ ok: true; runtime: ConverterRuntime 
 
 export async function createConverterRuntime(options: ConverterRuntimeOptions = {}): Promise<ConverterRuntime> {
   const choice = chooseEngine(options.engine);
-  if (choice === 'quickjs') return startQuickJs();
+  if (choice === 'quickjs') return startQuickJs(options.logger);
 
-  const started = await startIsolatedVm();
+  const started = await startIsolatedVm(options.logger);
   if (started.ok) return started.runtime;
-  if (choice === 'auto') return startQuickJs();
+  if (choice === 'auto') {
+    options.logger?.info('converter.engine_fallback', { engine: 'quickjs', reason: started.reason });
+    return startQuickJs(options.logger);
+  }
 
   throw new ConverterError('SANDBOX_UNAVAILABLE', `The isolated-vm converter engine was requested, but ${started.reason}.`, {
     hint: 'Install the optional isolated-vm package for this Node version, or use the quickjs engine.',
@@ -65,8 +69,8 @@ export async function createConverterRuntime(options: ConverterRuntimeOptions = 
   });
 }
 
-async function startQuickJs(): Promise<ConverterRuntime> {
-  const runtime = createQuickJsRuntime();
+async function startQuickJs(logger: Logger | undefined): Promise<ConverterRuntime> {
+  const runtime = createQuickJsRuntime({ logger });
   try {
     await runtime.start();
     return runtime;

@@ -2,6 +2,8 @@
 // defines `convert(json, metadata)`. It runs in an isolated engine with time,
 // memory and output limits, and its result comes back as plain JSON data.
 
+import type { Logger } from '../ports';
+
 export type ConverterEngine = 'isolated-vm' | 'quickjs';
 
 export type ConverterEngineChoice = 'auto' | ConverterEngine;
@@ -61,4 +63,6 @@ export interface ConverterRuntime {
 export interface ConverterRuntimeOptions {
   /** `auto` (the default) picks isolated-vm when its native addon loads, else QuickJS. */
   engine?: ConverterEngineChoice;
+  /** Receives engine fallbacks and sandbox hosts that were killed or died; converter errors themselves are thrown, not logged. */
+  logger?: Logger;
 }

@@ -20,6 +20,7 @@ import { CONVERTER_FILENAME, HARNESS_GLOBAL, PRELUDE_FILENAME, PRELUDE_SOURCE } 
 import type { ConverterEngine, ConverterRunInput, ConverterRunResult, ConverterRuntime, SyntaxCheckResult } from '../types';
 import { HostPool, HostStoppedError, type SandboxHost } from './host-pool';
 import type { WorkerJob, WorkerReply } from './protocol';
+import type { Logger } from '../../ports';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -44,6 +45,7 @@ export type EngineErrorClassifier = (reply: FailedReply, context: RunContext) =>
 
 export interface PooledRuntimeOptions {
   engine: ConverterEngine;
+  logger?: Logger;
   createHost: () => SandboxHost<WorkerJob, WorkerReply>;
   maxHosts: number;
   classifyEngineError: EngineErrorClassifier;
@@ -59,10 +61,12 @@ export class PooledConverterRuntime implements ConverterRuntime {
   readonly engine: ConverterEngine;
   private readonly pool: HostPool<WorkerJob, WorkerReply>;
   private readonly classifyEngineError: EngineErrorClassifier;
+  private readonly logger: Logger | undefined;
   private disposed = false;
 
   constructor(options: PooledRuntimeOptions) {
     this.engine = options.engine;
+    this.logger = options.logger;
     this.classifyEngineError = options.classifyEngineError;
     this.pool = new HostPool(options.createHost, { maxHosts: options.maxHosts });
   }
@@ -120,6 +124,15 @@ export class PooledConverterRuntime implements ConverterRuntime {
     try {
       return await this.pool.exec(job, hardKillAfterMs(context.limits.timeoutMs));
     } catch (error) {
+      // The caller gets a ConverterError; the log keeps why the host went away.
+      if (error instanceof HostStoppedError && error.reason !== 'disposed') {
+        this.logger?.warn('converter.sandbox_stopped', {
+          engine: this.engine,
+          reason: error.reason,
+          message: error.message,
+          converter: context.converterName,
+        });
+      }
       throw this.errorFromStoppedHost(error, context);
     }
   }

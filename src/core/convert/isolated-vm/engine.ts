@@ -4,12 +4,14 @@
 
 import { memoryError, timeoutError } from '../outcome';
 import { PooledConverterRuntime, thrownByConverter, type EngineErrorClassifier } from '../host/pooled-runtime';
+import type { Logger } from '../../ports';
 import { IsolatedVmChildHost } from './child-host';
 
 export interface IsolatedVmRuntimeOptions {
   /** Child processes running at once; further runs wait. */
   maxProcesses: number;
   startTimeoutMs: number;
+  logger?: Logger;
 }
 
 const classifyIsolatedVmError: EngineErrorClassifier = (reply, context) => {
@@ -22,6 +24,7 @@ export function createIsolatedVmRuntime(addonPath: string, options: Partial<Isol
   const startTimeoutMs = options.startTimeoutMs ?? 15_000;
   return new PooledConverterRuntime({
     engine: 'isolated-vm',
+    logger: options.logger,
     createHost: () => new IsolatedVmChildHost(addonPath, startTimeoutMs),
     maxHosts: options.maxProcesses ?? 2,
     classifyEngineError: classifyIsolatedVmError,

@@ -5,11 +5,13 @@
 // hard wall-time deadline, and V8 bounds the worker's own heap.
 
 import { PooledConverterRuntime, thrownByConverter, type EngineErrorClassifier } from '../host/pooled-runtime';
+import type { Logger } from '../../ports';
 import { DEFAULT_WORKER_HOST_OPTIONS, QuickJsWorkerHost, type WorkerHostOptions } from './worker-host';
 
 export interface QuickJsRuntimeOptions extends WorkerHostOptions {
   /** Worker threads running at once; further runs wait. */
   maxWorkers: number;
+  logger?: Logger;
 }
 
 // QuickJS ends an interrupted run with an uncatchable InternalError "interrupted",
@@ -20,6 +22,7 @@ export function createQuickJsRuntime(options: Partial<QuickJsRuntimeOptions> = {
   const hostOptions: WorkerHostOptions = { ...DEFAULT_WORKER_HOST_OPTIONS, ...options };
   return new PooledConverterRuntime({
     engine: 'quickjs',
+    logger: options.logger,
     createHost: () => new QuickJsWorkerHost(hostOptions),
     maxHosts: options.maxWorkers ?? 2,
     classifyEngineError: classifyQuickJsError,
