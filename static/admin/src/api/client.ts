@@ -40,7 +40,7 @@ export async function call<K extends ResolverKey>(key: K, payload: PayloadOf<K>)
   return reply.data as ResultOf<K>;
 }
 
-/** The wire error inside any thrown value; unknown throws become INTERNAL_ERROR. */
+/** Extracts the wire error from a thrown value. Anything that is not a ResolverError becomes INTERNAL_ERROR. */
 export function toWireError(error: unknown): WireError {
   if (error instanceof ResolverError) return error.wire;
   return { code: 'INTERNAL_ERROR', message: 'Something went wrong in the admin page.' };

@@ -11,7 +11,7 @@ import type {
 } from '../../../../src/contract/entities';
 import { call } from './client';
 
-/** What an editor loads: the draft it edits plus the version it is based on. */
+/** An entity as an editor loads it: the editable draft plus the version the draft is based on. */
 export interface LoadedEntity<K extends EntityKind> {
   draft: EntityDraft<K>;
   version: number;

@@ -1,6 +1,6 @@
-// What each stable error code means to an admin: a short title and what to do
-// next. The backend's message says what failed on which value; this adds the
-// action, so the two are shown together. Typed as a full record, so a code
+// Admin advice for each stable error code: a short title and what to do next.
+// The backend's message states what failed on which value, and this adds the
+// action, so the page shows the two together. Typed as a full record, so a code
 // added to the contract fails the type check until it has an entry here.
 
 import type { ErrorCode } from '../../../../src/contract/errors';

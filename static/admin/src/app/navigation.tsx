@@ -1,5 +1,5 @@
-// Where the admin is (section and open editor) and the guard that stops them
-// leaving an editor with unsaved changes, inside the page or by closing it.
+// Navigation state (section and open editor) and the guard that stops an
+// admin from leaving an editor with unsaved changes, inside the page or by closing it.
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';

@@ -1,5 +1,5 @@
-// Light and dark mode. `view.theme.enable()` asks the host (Confluence, or the
-// local host's bridge) to set `data-color-mode` on <html> and keep it in sync
+// Light and dark mode. `view.theme.enable()` lets the host (Confluence, or the
+// local host's bridge) set `data-color-mode` on <html> and keep it in sync
 // with the user's theme. The token stylesheets are loaded here with
 // setGlobalTheme for whichever mode the host sets, so the page looks native
 // whether or not the host injects them itself.

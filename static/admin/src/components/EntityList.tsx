@@ -55,9 +55,9 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
         key: item.name.toLowerCase(),
         content: (
           <span className="pq-name-cell">
-            <Button appearance="subtle" spacing="compact" onClick={() => onOpen(item.id)} testId={`open-${kind}-${item.name}`}>
+            <button type="button" className="pq-link-button" onClick={() => onOpen(item.id)} data-testid={`open-${kind}-${item.name}`}>
               {item.name}
-            </Button>
+            </button>
             {item.insecure && (
               <span data-testid="insecure-badge">
                 <Lozenge appearance="removed">insecure http</Lozenge>

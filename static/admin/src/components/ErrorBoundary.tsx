@@ -1,6 +1,5 @@
-// Keeps a rendering bug from blanking the whole page: the admin sees what
-// happened and can reload, and unsaved work in other tabs of the browser is
-// not affected.
+// Keeps a rendering bug from blanking the whole page. The admin gets a message
+// and a Reload button instead of an empty frame.
 
 import { Component, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';

@@ -1,4 +1,4 @@
-// What a caller who is not a Confluence admin sees: no lists, no data, only why.
+// The view for a caller who is not a Confluence admin: no lists, no data, only the reason.
 
 import EmptyState from '@atlaskit/empty-state';
 import { ERROR_ADVICE } from '../api/error-catalog';

@@ -1,4 +1,4 @@
-// Runs the query as it stands in the editor (saved or not) with sample
+// Runs the query as it is in the editor (saved or not) with sample
 // parameter values, and shows every stage: the raw response, the converter's
 // output, the rendered result, timings, and the failing stage's error.
 

@@ -72,7 +72,7 @@ export async function adminCall<T>(host: LocalHost, functionKey: string, payload
   return reply.data as T;
 }
 
-/** The demo API tokens the local host generated for this data directory. */
+/** Reads the demo API tokens the local host generated for this data directory. */
 export function demoTokens(host: LocalHost): { label: string; token: string }[] {
   return JSON.parse(readFileSync(join(host.dataDir, 'demo-api-tokens.json'), 'utf8')) as { label: string; token: string }[];
 }
