@@ -133,6 +133,39 @@ describe('examples > index', () => {
   });
 });
 
+/** Text fields that REST APIs fill from user input; the hostile test prefixes each with markup. */
+const USER_TEXT_KEYS = new Set(['name', 'title', 'summary', 'displayName', 'goal', 'login', 'context', 'comment', 'someProductProperty']);
+const PAYLOAD = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+function withPayload(value: Json): Json {
+  if (Array.isArray(value)) return value.map(withPayload);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key, typeof child === 'string' && USER_TEXT_KEYS.has(key) ? PAYLOAD + child : withPayload(child)]),
+  );
+}
+
+describe('examples > hostile REST data', () => {
+  const reached = new Set<string>();
+
+  it.each(index.examples.map((entry) => [entry.name, entry] as const))('%s escapes markup in user text', async (_name, entry) => {
+    const hostile = JSON.stringify(withPayload(JSON.parse(upstreamBody(entry).json)));
+    const rendered = render(entry, await convert(entry, { json: hostile }));
+    expect(rendered.html).not.toMatch(/<script|<img src=x/i);
+    const cells = [...rendered.tables.flatMap((table) => table.rows.flat()), ...rendered.charts.flatMap((chart) => chart.labels)];
+    // Tables and chart labels carry the text as data; the macro escapes it when it draws them.
+    if (rendered.html.includes('&lt;img src=x onerror=alert(1)&gt;') || cells.some((cell) => typeof cell === 'string' && cell.includes(PAYLOAD))) reached.add(entry.name);
+  });
+
+  it('the payload reaches the output of most examples', () => {
+    // Some examples print no user text at all (ids, numbers, Prometheus labels), so not every one counts.
+    expect(reached.size).toBeGreaterThanOrEqual(index.examples.length - 8);
+    expect(reached.has('Open issues')).toBe(true);
+    expect(reached.has('Jira issue in the site\'s language')).toBe(true);
+    expect(reached.has('GitHub issues')).toBe(true);
+  });
+});
+
 describe('examples > Jira', () => {
   it('issue counts per type from the 11-issue search', async () => {
     const { value, rendered } = await run('Issues by type');
