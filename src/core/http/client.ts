@@ -255,8 +255,12 @@ function toUpstreamError(
       details: { ...details, limit: { name: 'timeoutMs', value: datasource.timeoutMs } },
     });
   }
-  if (error instanceof UpstreamError) return error;
-  if (isAppError(error)) return new UpstreamError(error.code, error.message, { hint: error.hint, details: { ...error.details, ...details }, cause: error });
+  if (isAppError(error)) {
+    // Messages can quote the response (an HTML title, a body excerpt, a JSON parse error), and an API may echo the credentials it got.
+    const upstreamMessage = error.details.upstreamMessage === undefined ? {} : { upstreamMessage: clean(error.details.upstreamMessage) };
+    const merged = error instanceof UpstreamError ? { ...error.details, ...upstreamMessage } : { ...error.details, ...details, ...upstreamMessage };
+    return new UpstreamError(error.code, clean(error.message), { hint: error.hint, details: merged, cause: error });
+  }
   return classifyTransportError(error, url.host, details);
 }
 
