@@ -177,6 +177,21 @@ describe('macro/run', () => {
     expect(refreshed.ok && refreshed.data.cache.hit).toBe(false);
     expect(server.requests).toHaveLength(2);
   });
+
+  it('limits how often one viewer refreshes', async () => {
+    const config = { queryId: fixture.openQueryId, parameters: {} };
+    const caller = { accountId: VIEWER, pageId: PAGES.eng.id };
+    await bench.call('macro/refresh', { config }, caller);
+    const again = await bench.call('macro/refresh', { config }, caller);
+    expect(again.ok).toBe(true);
+    expect(again.ok && again.data.cache.hit).toBe(true);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('checks the page before the query id', async () => {
+    const response = await bench.call('macro/run', { config: { queryId: 'forged-query', parameters: {} } }, { accountId: VIEWER, pageId: PAGES.restricted.id });
+    expect(response).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
 });
 
 describe('macro/queries', () => {

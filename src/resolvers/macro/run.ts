@@ -1,6 +1,9 @@
-// macro/run and macro/refresh: run a query for a page viewer. The query comes
-// from storage by id, the space from Confluence, the parameter values are
-// checked again; only then does the pipeline run. refresh skips the cache.
+// macro/run and macro/refresh: run a query for a page viewer. The page is
+// checked first, so a caller who cannot see it learns nothing about queries.
+// Then the query comes from storage by id, the space from Confluence, and the
+// parameter values are checked again before the pipeline runs. refresh skips
+// the cache, at most once per REFRESH_INTERVAL_MS per account and query, so
+// repeated clicks cannot turn into a stream of upstream requests.
 
 import type { ExecutionContext } from '../../core/ports';
 import type { Action, Scope } from '../scope';
@@ -9,17 +12,23 @@ import { formatSettings } from '../formatting';
 import { runQueryForMacro } from '../admin/run-adapter';
 import { assertUsableIn, mergeParameters, verifiedPage } from './trust';
 
+export const REFRESH_INTERVAL_MS = 10_000;
+const REFRESH_MEMORY_MAX_ENTRIES = 1000;
+
+/** Last cache-skipping run by site, account and query, in clock milliseconds. */
+const lastRefresh = new Map<string, number>();
+
 export const runMacro: Action<'macro/run'> = (payload, scope) => run(payload, scope, false);
 
-export const refreshMacro: Action<'macro/refresh'> = (payload, scope) => run(payload, scope, true);
+export const refreshMacro: Action<'macro/refresh'> = (payload, scope) => run(payload, scope, mayRefresh(payload.config.queryId, scope));
 
 async function run(
   { config, viewerParameters }: { config: { queryId: string; parameters: Record<string, string> }; viewerParameters?: Record<string, string> },
   scope: Scope,
   bypassCache: boolean,
 ) {
-  const query = await entityGateway(scope.deps).get('query', config.queryId);
   const page = await verifiedPage(scope);
+  const query = await entityGateway(scope.deps).get('query', config.queryId);
   assertUsableIn(query, page);
 
   const parameters = mergeParameters(query, config.parameters, viewerParameters);
@@ -35,3 +44,18 @@ async function run(
   return runQueryForMacro({ query, parameters, context, bypassCache }, scope);
 }
 
+
+function mayRefresh(queryId: string, scope: Scope): boolean {
+  const key = [scope.deps.siteId, scope.trusted.accountId ?? '', queryId].join('\u0000');
+  const now = scope.deps.clock.now();
+  const last = lastRefresh.get(key);
+  if (last !== undefined && now - last < REFRESH_INTERVAL_MS) return false;
+
+  lastRefresh.delete(key);
+  lastRefresh.set(key, now);
+  if (lastRefresh.size > REFRESH_MEMORY_MAX_ENTRIES) {
+    const oldest = lastRefresh.keys().next().value;
+    if (oldest !== undefined) lastRefresh.delete(oldest);
+  }
+  return true;
+}
