@@ -74,6 +74,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       staticDir: options.staticDir,
       logger,
       resetDemo: () => demo.reset(),
+      demoApi: demo.api,
     },
     options.port,
   );

@@ -69,6 +69,19 @@ describe('frame bridge', () => {
     expect(errors.filter((error) => !error.includes('Failed to load resource'))).toEqual([]);
   });
 
+  it('takes locale and time zone from the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.demoPageUrl}?locale=ko-KR&tz=Asia/Seoul`);
+    const context = await readJson<ProbeContext & { timezone: string }>(await frameOf(page, 'macro-1'), 'context');
+    expect(context.locale).toBe('ko-KR');
+    expect(context.timezone).toBe('Asia/Seoul');
+
+    await page.goto(`${host.demoPageUrl}?locale=not_a_locale!&tz=Mars/Base`);
+    const fallback = await readJson<ProbeContext & { timezone: string }>(await frameOf(page, 'macro-1'), 'context');
+    expect(fallback.locale).toBe('en-US');
+    expect(fallback.timezone).not.toBe('Mars/Base');
+  });
+
   it('answers requestConfluence as the selected user', async () => {
     const page = await browser.newPage();
     await page.goto(host.demoPageUrl);

@@ -2,7 +2,7 @@
 // filter and page the real responses.
 
 import { request } from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { loadOrCreateCertificate } from '../../src/local/demo-api/certificate';
 import { loadDemoFixtures } from '../../src/local/demo-api/fixtures';
 import { parseJql } from '../../src/local/demo-api/jql';
 import { startDemoApi, type DemoApi } from '../../src/local/demo-api/server';
-import { createDemoToken, matchToken } from '../../src/local/demo-api/tokens';
+import { createDemoToken, loadDemoTokens, matchToken, saveDemoTokens, tokensFile } from '../../src/local/demo-api/tokens';
 import type { Logger } from '../../src/core/ports';
 
 /** Jira responses of several shapes; the assertions check them. */
@@ -27,7 +27,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pq-demo-api-'));
   const certificate = await loadOrCreateCertificate(dataDir);
   cert = certificate.cert;
-  api = await startDemoApi({ certificate, fixtures: loadDemoFixtures(), tokens: () => [token], logger: silent });
+  api = await startDemoApi({ certificate, fixtures: loadDemoFixtures(), tokens: () => [{ label: token.label, sha256: token.sha256 }], logger: silent });
 });
 
 afterAll(async () => {
@@ -103,9 +103,26 @@ describe('demo API', () => {
 });
 
 describe('demo API helpers', () => {
+  it('stores only token digests', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pq-tokens-'));
+    saveDemoTokens(dir, [token]);
+    const text = readFileSync(tokensFile(dir), 'utf8');
+    expect(text).not.toContain(token.token);
+    expect(matchToken(token.token, loadDemoTokens(dir))).toBe('test');
+    expect(statSync(tokensFile(dir)).mode & 0o777).toBe(0o600);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('parses project clauses', () => {
     expect(parseJql('project = "sling" ORDER BY created')).toEqual({ projects: ['SLING'], openOnly: false });
     expect(parseJql('project in (A, "B") AND resolution = Unresolved')).toEqual({ projects: ['A', 'B'], openOnly: true });
+  });
+
+  it('counts requests by path', async () => {
+    api.resetRequestCounts();
+    await get('/rest/api/2/serverInfo');
+    await get('/rest/api/2/serverInfo?x=1');
+    expect(api.requestCounts()).toEqual({ total: 2, byPath: { '/rest/api/2/serverInfo': 2 } });
   });
 
   it('matches tokens exactly', () => {

@@ -237,6 +237,19 @@ describe('page and product endpoints', () => {
     expect(body.operations.map((operation) => operation.operation)).toEqual(['use', 'create']);
   });
 
+  it('counts the demo API requests of a run', async () => {
+    const page = await demoPage(host.url);
+    const projects = page.document.macros.find((macro) => macro.localId === 'demo-projects')!;
+    await fetch(`${host.url}/api/demo/requests`, { method: 'DELETE', headers: { 'x-local-account-id': ADMIN } });
+    const runs = await Promise.all(
+      Array.from({ length: 10 }, () => invoke(host.url, VIEWER, 'macro/refresh', { config: projects.config }, macroContext())),
+    );
+    expect(runs.every((run) => run.ok)).toBe(true);
+    const counts = (await (await fetch(`${host.url}/api/demo/requests`, { headers: { 'x-local-account-id': ADMIN } })).json()) as { total: number; byPath: Record<string, number> };
+    expect(counts.byPath['/rest/api/2/project']).toBeGreaterThan(0);
+    expect(counts.total).toBe(counts.byPath['/rest/api/2/project']);
+  });
+
   it('refuses a demo reset to the viewer', async () => {
     const response = await fetch(`${host.url}/api/demo/reset`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-account-id': VIEWER }, body: '{}' });
     expect(response.status).toBe(403);

@@ -10,10 +10,19 @@ import type { DemoFixtures } from './fixtures';
 import { jiraError, routeDemoRequest } from './routes';
 import { matchToken, type DemoToken } from './tokens';
 
+/** Requests the demo API received, for load tests that check how often the app called upstream. */
+export interface DemoApiRequestCounts {
+  total: number;
+  /** By path without the query string. */
+  byPath: Record<string, number>;
+}
+
 export interface DemoApi {
   /** e.g. `https://127.0.0.1:43123` */
   origin: string;
   port: number;
+  requestCounts(): DemoApiRequestCounts;
+  resetRequestCounts(): void;
   close(): Promise<void>;
 }
 
@@ -28,9 +37,13 @@ export interface DemoApiOptions {
 }
 
 export async function startDemoApi(options: DemoApiOptions): Promise<DemoApi> {
+  let counts: DemoApiRequestCounts = { total: 0, byPath: {} };
+
   const server = createServer({ key: options.certificate.key, cert: options.certificate.cert }, (request, response) => {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+    counts.total += 1;
+    counts.byPath[url.pathname] = (counts.byPath[url.pathname] ?? 0) + 1;
     const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
       response.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store', ...headers });
       response.end(JSON.stringify(body));
@@ -54,6 +67,10 @@ export async function startDemoApi(options: DemoApiOptions): Promise<DemoApi> {
   return {
     origin: `https://127.0.0.1:${port}`,
     port,
+    requestCounts: () => ({ total: counts.total, byPath: { ...counts.byPath } }),
+    resetRequestCounts() {
+      counts = { total: 0, byPath: {} };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

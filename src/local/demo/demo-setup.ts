@@ -47,7 +47,7 @@ export async function setUpDemo(options: DemoSetupOptions): Promise<DemoSetup> {
     const main = createDemoToken('Demo Jira');
     const expiring = createDemoToken('Demo Jira Agile');
     const metrics = createDemoToken('Demo Prometheus');
-    tokens = [main, expiring, metrics];
+    tokens = [main, expiring, metrics].map(({ label, sha256 }) => ({ label, sha256 }));
     saveDemoTokens(dataDir, tokens);
 
     await seedDemo({

@@ -14,6 +14,7 @@
 //   DELETE /api/pages/:id/macros/:localId  remove a macro
 //   GET  /api/product/confluence/*         Confluence REST calls of requestConfluence()
 //   POST /api/demo/reset                   restore the demo (admins only)
+//   GET|DELETE /api/demo/requests          count (or zero) the demo API's requests
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +22,7 @@ import type { Logger } from '../../core/ports';
 import { PageNotFoundError, type PageStore } from '../confluence/page-store';
 import { answerConfluenceRequest } from '../confluence/rest-api';
 import { LOCAL_USERS } from '../confluence/users';
+import type { DemoApi } from '../demo-api/server';
 import type { ShellAssets } from '../shell/assets';
 import { renderAdminView, renderMessagePage, renderPageView, type RenderContext } from '../shell/render';
 import { isAppResource, serveAppFile } from './app-bundles';
@@ -37,6 +39,7 @@ export interface LocalServerDeps {
   staticDir: string;
   logger: Logger;
   resetDemo(): Promise<void>;
+  demoApi: Pick<DemoApi, 'requestCounts' | 'resetRequestCounts'>;
 }
 
 function shellCsp(port: number): string {
@@ -159,6 +162,16 @@ async function routeApi(request: IncomingMessage, response: ServerResponse, deps
     if (!user.isAdmin) throw new HttpError(403, 'Only an administrator can reset the demo.');
     await deps.resetDemo();
     sendJson(response, 200, { reset: true });
+    return;
+  }
+
+  if (path === '/api/demo/requests' && method === 'GET') {
+    sendJson(response, 200, deps.demoApi.requestCounts());
+    return;
+  }
+  if (path === '/api/demo/requests' && method === 'DELETE') {
+    deps.demoApi.resetRequestCounts();
+    sendJson(response, 200, deps.demoApi.requestCounts());
     return;
   }
 
