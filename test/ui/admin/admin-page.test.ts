@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySummary } from '../../../src/contract/entities';
 import { launchBrowser, RESULTS_DIR, type TestBrowser } from '../../support/browser';
 import { startLocalHost, type LocalHost } from '../../support/local-host';
-import { adminCall, demoTokens, invokeAs, openAdminPage, screenshotAdmin, setCode, settle, VIEWER, type AdminPage } from './support/admin-page';
+import { adminCall, invokeAs, openAdminPage, screenshotAdmin, setCode, settle, storedToken, VIEWER, type AdminPage } from './support/admin-page';
 
 let host: LocalHost;
 let browser: TestBrowser;
@@ -59,12 +59,11 @@ describe('admin page', () => {
   it('token datasource to saved query with converter', async () => {
     const admin = await open();
     const { frame, page, replies, errors } = admin;
-    const [mainToken] = demoTokens(host);
-    const token = mainToken?.token ?? '';
-    expect(token).toMatch(/^pqdemo_/);
-    const demo = (await listOf('datasources')).find((item) => item.name.startsWith('Demo Jira') && !item.name.includes('expiring'));
+    const demo = (await listOf('datasources')).find((item) => item.name === 'Demo Jira');
     expect(demo).toBeDefined();
     const demoView = await adminCall<{ baseUrl: string; testPath: string }>(host, 'datasources/get', { id: demo?.id });
+    const token = await storedToken(host, demo?.id ?? '');
+    expect(token).toMatch(/^pqdemo_/);
 
     // Datasource with bearer token auth against the demo API.
     await frame.getByTestId('new-datasource').click();

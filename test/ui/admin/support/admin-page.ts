@@ -2,9 +2,12 @@
 // a colour mode, record every invoke reply the page receives, and call
 // resolvers directly to set up or check state.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { secretKey } from '../../../../src/core/entities/secret-keys';
+import { openDatabase } from '../../../../src/local/store/database';
+import { loadOrCreateSecretKey } from '../../../../src/local/store/secret-key';
+import { SqliteSecretStore } from '../../../../src/local/store/sqlite-secret-store';
 import type { LocalHost } from '../../../support/local-host';
 import { screenshot, type TestBrowser } from '../../../support/browser';
 
@@ -72,9 +75,21 @@ export async function adminCall<T>(host: LocalHost, functionKey: string, payload
   return reply.data as T;
 }
 
-/** Reads the demo API tokens the local host generated for this data directory. */
-export function demoTokens(host: LocalHost): { label: string; token: string }[] {
-  return JSON.parse(readFileSync(join(host.dataDir, 'demo-api-tokens.json'), 'utf8')) as { label: string; token: string }[];
+/**
+ * Reads a seeded datasource's token from the host's encrypted secret store.
+ * The demo API keeps only token digests, so this is the one readable copy; the
+ * test needs it to create a second datasource as an admin would, by pasting it.
+ */
+export async function storedToken(host: LocalHost, datasourceId: string): Promise<string> {
+  const db = openDatabase(join(host.dataDir, 'local.sqlite'));
+  try {
+    const store = new SqliteSecretStore(db, loadOrCreateSecretKey(join(host.dataDir, 'secret.key')));
+    const token = await store.get(secretKey(datasourceId, 'token'));
+    if (!token) throw new Error(`Datasource ${datasourceId} has no stored token.`);
+    return token;
+  } finally {
+    db.close();
+  }
 }
 
 /** Replaces the whole text of the CodeMirror editor inside `testId`. */
