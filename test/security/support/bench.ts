@@ -37,6 +37,8 @@ export interface CallOptions {
   accountType?: string;
   pageId?: string;
   spaceKey?: string;
+  /** Fields the browser adds to the context, e.g. a forged accountId. */
+  forgedContext?: Record<string, unknown>;
 }
 
 export interface LogLine {
@@ -138,6 +140,7 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
           content: callOptions.pageId ? { id: callOptions.pageId, type: 'page' } : undefined,
           space: callOptions.spaceKey ? { key: callOptions.spaceKey } : undefined,
         },
+        ...callOptions.forgedContext,
       },
     };
     const runtimePayload = { principal: accountId ? { accountId } : undefined, installContext: SITE };
