@@ -63,6 +63,15 @@ describe('converter module in a webpack bundle', () => {
     expect(readdirSync(outputDirectory)).toEqual(['index.cjs']);
   });
 
+  it('ignores isolated-vm outside the bundle', async () => {
+    const { stdout } = await run(process.execPath, [join(root, 'test', 'convert', 'run-bundle.cjs'), join(outputDirectory, 'index.cjs')], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '' },
+      timeout: 60_000,
+    });
+    expect(JSON.parse(stdout)).toMatchObject({ engine: 'quickjs' });
+  });
+
   it('runs converters on QuickJS', async () => {
     const { stdout } = await run(process.execPath, [join(outputDirectory, 'index.cjs')], {
       cwd: outputDirectory,

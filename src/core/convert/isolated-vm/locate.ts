@@ -6,22 +6,32 @@ import { join } from 'node:path';
 
 export type IsolatedVmLocation = { ok: true; path: string } | { ok: false; error: unknown };
 
+// Defined by webpack inside a bundle, undefined under tsx, vitest and plain Node.
+declare const __webpack_require__: unknown;
+
 let locating: Promise<IsolatedVmLocation> | undefined;
 
 /**
- * Resolves from the program's entry script, then from the working directory:
- * the addon belongs to the installed application, not to wherever this file
- * was compiled from. In a webpack bundle `import.meta.url` would be the build
- * machine's source path, so it is deliberately not used.
+ * Lists the files to resolve the addon from. The addon belongs beside the
+ * installed application: inside a webpack bundle that is the bundle file
+ * itself (webpack leaves `__filename` to Node for a node target), otherwise
+ * the program's entry script and the working directory. `import.meta.url` is
+ * not used because webpack replaces it with the build machine's source path.
  */
+function resolutionBases(): string[] {
+  if (typeof __webpack_require__ === 'function') {
+    return typeof __filename === 'string' ? [__filename] : [];
+  }
+  return [process.argv[1], join(process.cwd(), 'index.js')].filter((base): base is string => Boolean(base));
+}
+
 async function resolveIsolatedVm(): Promise<IsolatedVmLocation> {
   // webpackIgnore keeps this import native, so webpack does not turn the
   // resolve below into a bundled module (and never tries to pack the .node binary).
   const { createRequire } = await import(/* webpackIgnore: true */ 'node:module');
-  const bases = [process.argv[1], join(process.cwd(), 'index.js')].filter((base): base is string => Boolean(base));
 
-  let lastError: unknown = new Error('no entry script or working directory to resolve from');
-  for (const base of bases) {
+  let lastError: unknown = new Error('no file to resolve isolated-vm from');
+  for (const base of resolutionBases()) {
     try {
       return { ok: true, path: createRequire(base).resolve('isolated-vm') };
     } catch (error) {
