@@ -4,6 +4,10 @@ import { AppError } from '../errors/app-error';
 
 export type OutputFormat = 'html' | 'json' | 'csv';
 
+/** Wildcards a query can use that come from the Confluence page it runs on; `@date.today` comes from the clock. */
+export const CONTEXT_NAMES = ['space.key', 'space.id', 'page.id', 'page.title', 'user.accountId'] as const;
+export type ContextName = (typeof CONTEXT_NAMES)[number];
+
 export interface RunArguments {
   command: 'run';
   config: string;
@@ -14,6 +18,8 @@ export interface RunArguments {
   refresh: boolean;
   locale?: string;
   timeZone?: string;
+  /** Values of the page-context wildcards, e.g. `space.key` -> `DEV` for `:@space.key`. */
+  context: Partial<Record<ContextName, string>>;
   /** Hosts (`host` or `host:port`) allowed to resolve to private or loopback addresses. */
   allowPrivateHosts: string[];
   caFile?: string;
@@ -29,6 +35,7 @@ export type CliArguments = RunArguments | ValidateArguments | { command: 'help' 
 export const USAGE = `Usage:
   pq run --config FILE --query NAME [--param key=value]... [--format html|json|csv]
          [--engine isolated-vm|quickjs] [--refresh] [--locale TAG] [--time-zone ZONE]
+         [--context space.key|space.id|page.id|page.title|user.accountId=VALUE]...
          [--ca-file PEM] [--allow-private-host HOST[:PORT]]...
   pq validate --config FILE
 
@@ -48,6 +55,7 @@ export function parseArguments(argv: string[]): CliArguments {
   const values: Record<string, string> = {};
   const params: Record<string, string> = {};
   const allowPrivateHosts: string[] = [];
+  const context: Partial<Record<ContextName, string>> = {};
   let refresh = false;
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index]!;
@@ -62,6 +70,15 @@ export function parseArguments(argv: string[]): CliArguments {
       const separator = value.indexOf('=');
       if (separator <= 0) throw usageError(`--param "${value}" must look like key=value.`);
       params[value.slice(0, separator)] = value.slice(separator + 1);
+      continue;
+    }
+    if (flag === '--context') {
+      const separator = value.indexOf('=');
+      const name = value.slice(0, separator).replace(/^:?@/, '');
+      if (separator <= 0 || !(CONTEXT_NAMES as readonly string[]).includes(name)) {
+        throw usageError(`--context "${value}" must look like name=value, with name one of ${CONTEXT_NAMES.join(', ')}.`);
+      }
+      context[name as ContextName] = value.slice(separator + 1);
       continue;
     }
     if (flag === '--allow-private-host') {
@@ -92,6 +109,7 @@ export function parseArguments(argv: string[]): CliArguments {
     refresh,
     locale: values.locale,
     timeZone: values['time-zone'],
+    context,
     allowPrivateHosts,
     caFile: values['ca-file'],
   };

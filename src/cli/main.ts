@@ -37,7 +37,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       stdout.write('Config is valid.\n');
       return 0;
     }
-    stdout.write(`${await runCommand(args, env)}\n`);
+    const { output, warnings } = await runCommand(args, env);
+    // JSON output carries the warnings itself; the other formats would lose them.
+    if (args.format !== 'json') for (const warning of warnings) stderr.write(`Warning ${warning.code}: ${warning.message}\n`);
+    stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     if (!isAppError(error)) throw error;

@@ -1,12 +1,15 @@
 // Printing a RunResult as HTML, JSON or CSV.
 
-import type { RunResult, TableData } from '../contract/run';
+import type { ChartSpec, RunResult, TableData } from '../contract/run';
 import { renderTableHtml } from '../core/table';
 import type { OutputFormat } from './args';
 
 export function formatResult(result: RunResult, format: OutputFormat): string {
   if (format === 'json') return JSON.stringify(result, null, 2);
-  if (format === 'csv') return result.tables[0] ? toCsv(result.tables[0]) : '';
+  if (format === 'csv') {
+    if (result.tables[0]) return toCsv(result.tables[0]);
+    return result.charts[0] ? toCsv(chartTable(result.charts[0])) : '';
+  }
   return withStaticTables(result);
 }
 
@@ -29,4 +32,22 @@ export function toCsv(table: TableData): string {
   const lines = [table.columns.map((column) => csvField(column.label)).join(',')];
   for (const row of table.rows) lines.push(row.map(csvField).join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/** The data behind a chart as a table: labels first, one column per series (scatter: one row per point). */
+export function chartTable(chart: ChartSpec): TableData {
+  if (chart.points) {
+    return {
+      id: chart.id,
+      layout: 'rows',
+      columns: [{ key: 'series', label: 'series', type: 'text' }, { key: 'x', label: 'x', type: 'number' }, { key: 'y', label: 'y', type: 'number' }],
+      rows: chart.points.flatMap((series) => series.data.map((point) => [series.label, point.x, point.y])),
+    };
+  }
+  return {
+    id: chart.id,
+    layout: 'rows',
+    columns: [{ key: 'label', label: 'label', type: 'text' }, ...chart.datasets.map((dataset) => ({ key: dataset.label, label: dataset.label, type: 'number' as const }))],
+    rows: chart.labels.map((label, index) => [label, ...chart.datasets.map((dataset) => dataset.data[index] ?? null)]),
+  };
 }

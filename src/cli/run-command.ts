@@ -1,6 +1,7 @@
 // `pq run`: the whole pipeline against the live API, through the same REST
 // client as the app (SSRF guard, redirect checks, limits, error codes).
 
+import type { RunWarning } from '../contract/run';
 import { AppError } from '../errors/app-error';
 import { createConverterRuntime } from '../core/convert';
 import { createNodeFetch, sendRequest, type HttpDeps } from '../core/http';
@@ -13,7 +14,13 @@ import { environmentSecrets } from './env-secrets';
 import { cliNetwork } from './network';
 import { formatResult } from './output';
 
-export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Promise<string> {
+export interface RunOutput {
+  output: string;
+  /** Printed to stderr by the caller, so they never mix with CSV or HTML on stdout. */
+  warnings: RunWarning[];
+}
+
+export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Promise<RunOutput> {
   const config = await loadConfig(args.config);
   const query = config.byKind.query.find((candidate) => candidate.name === args.query || candidate.id === args.query);
   if (!query) {
@@ -45,11 +52,22 @@ export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Pr
         locale: args.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
         timeZone: args.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
         siteId: 'cli',
+        ...definedEntries({
+          spaceKey: args.context['space.key'],
+          spaceId: args.context['space.id'],
+          pageId: args.context['page.id'],
+          pageTitle: args.context['page.title'],
+          accountId: args.context['user.accountId'],
+        }),
       },
       { refresh: args.refresh },
     );
-    return formatResult(result, args.format);
+    return { output: formatResult(result, args.format), warnings: result.warnings };
   } finally {
     await converters.dispose();
   }
+}
+
+function definedEntries(record: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

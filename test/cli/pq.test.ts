@@ -81,6 +81,12 @@ beforeAll(async () => {
           headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1024, allowInsecureHttp: false,
           secretEnv: { token: 'PQ_TEST_TOKEN' },
         },
+        {
+          ...base, id: 'expiring', kind: 'datasource', name: 'Jira with an expiring token', baseUrl: server.url,
+          auth: { kind: 'token', placement: 'bearer', expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) },
+          headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1_000_000, allowInsecureHttp: false,
+          secretEnv: { token: 'PQ_TEST_TOKEN' },
+        },
       ],
       queries: [
         {
@@ -94,6 +100,8 @@ beforeAll(async () => {
         },
         { ...base, id: 'q3', kind: 'query', name: 'Moved', datasourceId: 'ds', method: 'GET', url: '/moved', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
         { ...base, id: 'q4', kind: 'query', name: 'Escape', datasourceId: 'ds', method: 'GET', url: '/escape', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
+        { ...base, id: 'q6', kind: 'query', name: 'Space', datasourceId: 'ds', method: 'GET', url: '/rest/api/2/search?jql=space%3D:@space.key', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
+        { ...base, id: 'q7', kind: 'query', name: 'Expiring', datasourceId: 'expiring', method: 'GET', url: '/rest/api/2/search', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
         { ...base, id: 'q5', kind: 'query', name: 'Big', datasourceId: 'small', method: 'GET', url: '/rest/api/2/search', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
       ],
       converters: [
@@ -134,6 +142,37 @@ describe('cli > pq', () => {
     expect(result.stdout).not.toContain('<div class="pq-table"');
     expect(result.stdout).toContain('<table class="pq-table-static"');
     expect(result.stdout.match(/SAMPLEPROJECT-\d+/g)).toHaveLength(11);
+  });
+
+  it('csv of a chart query prints the chart data', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Chart', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('label,count\r\nTask,11\r\n\n');
+  });
+
+  it('--context fills page wildcards', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Space', '--format', 'csv', '--context', 'space.key=DEV'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(server.requests.at(-1)?.url).toBe('/rest/api/2/search?jql=space%3DDEV');
+
+    const missing = await pq(['run', '--config', configPath, '--query', 'Space'], { PQ_TEST_TOKEN: TOKEN });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Error PARAMETER_MISSING (stage: parameters): The wildcard ":@space.key" has no value here');
+
+    const unknown = await pq(['run', '--config', configPath, '--query', 'Space', '--context', 'space.name=DEV']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--context "space.name=DEV" must look like name=value');
+  });
+
+  it('warnings go to stderr, not into the output', async () => {
+    const csv = await pq(['run', '--config', configPath, '--query', 'Expiring', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/^Warning TOKEN_EXPIRING: The token of "Jira with an expiring token" expires on \d{4}-\d{2}-\d{2} \(in 3 days\)/);
+    expect(csv.stdout.startsWith('key,summary')).toBe(true);
+
+    const json = await pq(['run', '--config', configPath, '--query', 'Expiring', '--format', 'json'], { PQ_TEST_TOKEN: TOKEN });
+    expect(json.stderr).toBe('');
+    expect(JSON.parse(json.stdout).warnings[0].code).toBe('TOKEN_EXPIRING');
   });
 
   it('run passes --param', async () => {
