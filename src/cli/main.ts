@@ -6,7 +6,7 @@ import { parseArguments, USAGE } from './args';
 import { runCommand } from './run-command';
 import { formatProblem, validateCommand } from './validate-command';
 
-/** Where the command writes; tests pass their own to run pq in-process. */
+/** Output streams of the command; tests pass their own to run pq in-process. */
 export interface CliOutput {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };

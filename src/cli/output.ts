@@ -34,7 +34,7 @@ export function toCsv(table: TableData): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** The data behind a chart as a table: labels first, one column per series (scatter: one row per point). */
+/** Returns the data behind a chart as a table: labels first, one column per series (scatter: one row per point). */
 export function chartTable(chart: ChartSpec): TableData {
   if (chart.points) {
     return {
