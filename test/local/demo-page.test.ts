@@ -100,6 +100,29 @@ describe('demo page with the real bundles', () => {
     await screenshot(page, 'local-second-page');
   });
 
+  it('changes a macro through the config dialog', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);
+    await page.click('#pq-edit-toggle');
+    await page.click('section[data-local-id="sling-open"] [data-edit-macro]');
+    const handle = await page.waitForSelector('#pq-config-dialog iframe');
+    const dialog = (await handle.contentFrame())!;
+    await dialog.getByText('Prometheus up over time', { exact: true }).click();
+    await screenshot(page, 'local-config-dialog');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#pq-config-dialog').evaluate((element) => (element as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
+
+    const queries = data(await invoke(host.url, ADMIN, 'queries/list', {})).items;
+    const prometheusId = queries.find((query) => query.name === 'Prometheus up over time')!.id;
+    const stored = (await (await fetch(`${host.url}/api/pages/1002`, { headers: { 'x-local-account-id': ADMIN } })).json()) as {
+      document: { macros: { localId: string; config: { queryId: string } }[] };
+    };
+    expect(stored.document.macros.find((macro) => macro.localId === 'sling-open')!.config.queryId).toBe(prometheusId);
+
+    const macro = await macroFrame(page, 'sling-open');
+    await macro.waitForSelector('.pq-chart[data-rendered-elements="6"]', { timeout: 20_000 });
+  });
+
   it('renders in the dark theme', async () => {
     const context = await browser.newContext();
     await context.addCookies([{ name: 'pq_local_theme', value: 'dark', url: host.url }]);
