@@ -1,21 +1,21 @@
 // API tokens the demo REST API accepts, one per demo datasource. A token is
 // generated at seed time and handed to its datasource through the encrypted
 // secret store. The API keeps only the token's SHA-256 digest (in a 0600 file
-// of the data directory), so the secret store holds the only readable copy.
+// of the data directory), so the secret store contains the only readable copy.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DemoToken {
-  /** Which datasource holds it, for the API's log. */
+  /** Name of the datasource the token belongs to, for the API's log. */
   label: string;
   /** Hex SHA-256 of the token. */
   sha256: string;
 }
 
 export interface IssuedToken extends DemoToken {
-  /** The token itself; only the seed sees it, to store it as the datasource's secret. */
+  /** The token itself, which only the seed reads, to store it as the datasource's secret. */
   token: string;
 }
 
