@@ -2,6 +2,6 @@
 // function behind the macro, its configuration dialog and the admin page.
 
 import { forgeDeps } from './platform/forge/deps';
-import { createForgeHandler } from './resolvers/handler';
+import { createForgeHandler } from './resolvers';
 
 export const handler = createForgeHandler(forgeDeps);

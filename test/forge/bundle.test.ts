@@ -99,7 +99,8 @@ describe('Forge bundle', () => {
   });
 
   it('stores records in KVS and the token as a secret', () => {
-    expect(result.kvsKeys.filter((key: string) => key.startsWith('rec:')).sort()).toHaveLength(4);
+    const entityKeys = result.kvsKeys.filter((key: string) => /^rec:(datasource|query|converter|template):/.test(key));
+    expect(entityKeys).toHaveLength(4);
     expect(result.secretKeys).toHaveLength(1);
     expect(result.tokenInPlainStorage).toBe(false);
   });
