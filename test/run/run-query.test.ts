@@ -89,6 +89,12 @@ beforeAll(async () => {
       'GET /bom': fixtureRoute('jsontestsuite_i_structure_UTF-8_BOM_empty_object.json'),
       'GET /nested': fixtureRoute('jsontestsuite_i_structure_500_nested_arrays.json'),
       'GET /rest/api/2/issue/MISSING-1': fixtureRoute('jira_error_404_issue_not_found_go-jira.json', 404),
+      'PUT /rest/api/2/issue/10002': fixtureRoute('jira_error_400_field_errors_jira-ruby.json', 400),
+      'GET /rest/api/2/issue/10002': fixtureRoute('jira_error_400_field_errors_jira-ruby.json', 400),
+      'POST /repos/octokit-fixture-org/errors/labels': ({ res }) => {
+        const exchange = JSON.parse(readFixture('github_error_422_validation_octokit_fixture.json').toString('utf8'))[0];
+        sendText(res, exchange.status, JSON.stringify(exchange.response), 'application/json; charset=utf-8');
+      },
     },
   });
   runtime = await createConverterRuntime();
@@ -274,5 +280,35 @@ describe('run > runQuery over HTTPS', () => {
     await expect(failure).rejects.toMatchObject({ code: 'NOT_FOUND', details: { stage: 'fetch', status: 404 } });
     await expect(failure).rejects.toThrow('Issue does not exist or you do not have permission to see it.');
     expect(store.writes).toEqual([]);
+  });
+
+  it('a Jira 400 names the field error', async () => {
+    const invalid = query({ id: 'q-invalid', url: '/rest/api/2/issue/10002', parameters: [] });
+    const failure = runQuery(deps, invalid, {}, context);
+    await expect(failure).rejects.toMatchObject({ code: 'UPSTREAM_CLIENT_ERROR', details: { stage: 'fetch', status: 400 } });
+    await expect(failure).rejects.toThrow("Field 'invalid' is not valid for this operation.");
+  });
+
+  it('a POST query sends its body; a GitHub 422 reports the validation message', async () => {
+    const recorded = JSON.parse(readFixture('github_error_422_validation_octokit_fixture.json').toString('utf8'))[0];
+    const create = query({
+      id: 'q-label',
+      method: 'POST',
+      url: '/repos/:owner/errors/labels',
+      body: '{"name": ":name", "color": ":color"}',
+      parameters: [
+        { name: 'owner', type: 'string', default: 'octokit-fixture-org', required: true, description: '', viewerEditable: false },
+        { name: 'name', type: 'string', default: 'foo', required: true, description: '', viewerEditable: true },
+        { name: 'color', type: 'string', default: 'invalid', required: true, description: '', viewerEditable: true },
+      ],
+    });
+    const failure = runQuery(deps, create, {}, context);
+    await expect(failure).rejects.toMatchObject({ code: 'UPSTREAM_CLIENT_ERROR', details: { stage: 'fetch', status: 422 } });
+    await expect(failure).rejects.toThrow('Validation Failed');
+
+    const sent = server.requests.at(-1)!;
+    expect(sent.method).toBe('POST');
+    expect(sent.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(sent.body)).toEqual(recorded.body);
   });
 });
