@@ -105,6 +105,13 @@ function checkJob(job) {
   }
 }
 
+// Disposed isolates leave some native memory behind (resident size grew by
+// about 25 MB over 240 runs in a local measurement), so a child retires itself
+// after a number of jobs or when it grew large; the application starts a new one.
+const MAX_JOBS = 1000;
+const MAX_RESIDENT_BYTES = 384 * MEGABYTE;
+let jobsServed = 0;
+
 process.on('message', (job) => {
   let reply;
   try {
@@ -112,7 +119,9 @@ process.on('message', (job) => {
   } catch (error) {
     reply = { type: 'crashed', message: describe(error).message };
   }
-  process.send(reply);
+  jobsServed += 1;
+  const retire = jobsServed >= MAX_JOBS || process.memoryUsage.rss() > MAX_RESIDENT_BYTES;
+  process.send({ ...reply, recycle: retire || reply.type === 'crashed' });
 });
 
 // The parent exits or closes the channel: nothing is left to serve.
