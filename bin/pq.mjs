@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // Launcher for the `pq` command: registers tsx so the TypeScript sources run
-// as they are, then hands over to src/cli/main.ts.
+// as they are, then hands over to src/cli/main.ts. tsx is a development
+// dependency, so pq runs from a checkout after `npm install`.
 
-import { register } from 'tsx/esm/api';
+let register;
+try {
+  ({ register } = await import('tsx/esm/api'));
+} catch {
+  process.stderr.write('pq needs the development dependencies of this repository (tsx). Run "npm install" in the repository, then try again.\n');
+  process.exit(1);
+}
 
 register();
 process.env.PQ_CLI_LAUNCHED = '1';
