@@ -11,8 +11,11 @@ import { createConverterRuntime, type ConverterRuntime } from '../../src/core/co
 import { createNodeFetch } from '../../src/core/http';
 import type { LogFields, Logger } from '../../src/core/ports';
 import { MemorySecretStore, MemoryStore } from '../../src/core/store/memory-store';
+import type { SecretStore, Store } from '../../src/core/store/types';
 import { createForgeConfluence } from '../../src/platform/forge/confluence';
 import { siteIdFrom } from '../../src/platform/forge/deps';
+import { KvsSecretStore } from '../../src/platform/forge/kvs-secret-store';
+import { KvsStore } from '../../src/platform/forge/kvs-store';
 import { AdminCheck } from '../../src/resolvers/admin-check';
 import type { ResolverDeps } from '../../src/resolvers/deps';
 import { createForgeHandler } from '../../src/resolvers/handler';
@@ -47,8 +50,8 @@ export interface LogLine {
 
 export interface Bench {
   emulator: ForgeEmulator;
-  store: MemoryStore;
-  secrets: MemorySecretStore;
+  store: Store;
+  secrets: SecretStore;
   logs: LogLine[];
   privateHostsAllowed: string[];
   call<K extends ResolverKey>(key: K, payload: PayloadOf<K> | unknown, options?: CallOptions): Promise<ResolverResponse<ResultOf<K>>>;
@@ -67,6 +70,8 @@ export interface BenchOptions {
   egressAllowList?: string[];
   /** A store of the test's own, e.g. one that fails on purpose. */
   store?: MemoryStore;
+  /** `kvs` stores records and secrets through @forge/kvs on the platform emulation, as on Forge. */
+  storage?: 'memory' | 'kvs';
 }
 
 export async function createBench(options: BenchOptions = {}): Promise<Bench> {
@@ -76,8 +81,9 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   emulator.addPage(PAGES.ops, PAGES.ops.spaceKey);
   emulator.addPage({ ...PAGES.restricted, viewers: [ADMIN] }, PAGES.restricted.spaceKey);
 
-  const store = options.store ?? new MemoryStore();
-  const secrets = new MemorySecretStore();
+  const onKvs = options.storage === 'kvs';
+  const store: Store = options.store ?? (onKvs ? new KvsStore() : new MemoryStore());
+  const secrets: SecretStore = onKvs ? new KvsSecretStore() : new MemorySecretStore();
   const logs: LogLine[] = [];
   const logger: Logger = {
     info: (event, fields = {}) => logs.push({ level: 'info', event, fields }),
