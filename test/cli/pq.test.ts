@@ -295,6 +295,34 @@ describe('cli > pq', () => {
     expect(result.stderr).toContain('5 problem(s) found.');
   });
 
+  it('validate accepts every example as a config', async () => {
+    const index = JSON.parse(readFileSync(path.join(root, 'examples/index.json'), 'utf8')) as {
+      examples: { name: string; description: string; converter: string; template?: string; path: string; parameters: unknown[] }[];
+    };
+    const base = { description: '' };
+    const datasource = {
+      ...base, id: 'ds', kind: 'datasource', name: 'API', baseUrl: 'https://api.example.com', auth: { kind: 'none' },
+      headers: {}, allowedHosts: [], testPath: '/', timeoutMs: 5000, maxResponseBytes: 1_000_000, allowInsecureHttp: false,
+    };
+    const converters = [...new Set(index.examples.map((entry) => entry.converter))].map((file, position) => ({
+      ...base, id: `c${position}`, kind: 'converter', name: file, source: readFileSync(path.join(root, 'examples', file), 'utf8'), sampleInput: '',
+    }));
+    const templates = [...new Set(index.examples.flatMap((entry) => (entry.template ? [entry.template] : [])))].map((file, position) => ({
+      ...base, id: `t${position}`, kind: 'template', name: file, source: readFileSync(path.join(root, 'examples', file), 'utf8'),
+    }));
+    const queries = index.examples.map((entry, position) => ({
+      id: `q${position}`, kind: 'query', name: entry.name, description: entry.description, datasourceId: 'ds', method: 'GET', url: entry.path,
+      parameters: entry.parameters, converterId: converters.find((converter) => converter.name === entry.converter)!.id,
+      ...(entry.template ? { templateId: templates.find((template) => template.name === entry.template)!.id } : {}),
+      cacheDuration: '5m', spaces: [],
+    }));
+    const examplesPath = path.join(dir, 'examples.json');
+    writeFileSync(examplesPath, JSON.stringify({ format: 'rest-data-for-confluence/config', formatVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', datasources: [datasource], queries, converters, templates }));
+    const result = await pq(['validate', '--config', examplesPath]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('Config is valid.\n');
+  });
+
   it('bad usage exits 2', async () => {
     const result = await runPq(['run', '--config', configPath]);
     expect(result.code).toBe(2);
