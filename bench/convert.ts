@@ -2,7 +2,7 @@
 // in the same process and the same run, on 1 MB and 10 MB Jira search
 // responses generated from the real 11-issue fixture.
 //
-//   npx tsx bench/convert.ts
+//   npx tsx bench/convert.ts [--iterations N]
 //
 // Ratios are the numbers to compare between machines; absolute times are context.
 
@@ -181,6 +181,8 @@ export function formatConvertBench(result: ConvertBenchResult): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await runConvertBench();
+  const iterationsFlag = process.argv.indexOf('--iterations');
+  const iterations = iterationsFlag > 0 ? Number(process.argv[iterationsFlag + 1]) : undefined;
+  const result = await runConvertBench({ iterations });
   console.log(formatConvertBench(result));
 }
