@@ -23,6 +23,10 @@ export interface RunArguments {
   /** Hosts (`host` or `host:port`) allowed to resolve to private or loopback addresses. */
   allowPrivateHosts: string[];
   caFile?: string;
+  /** Folder for cached results; absent means the default folder. */
+  cacheDir?: string;
+  /** Keep cached results in memory only, for this run. */
+  noCache: boolean;
 }
 
 export interface ValidateArguments {
@@ -37,11 +41,14 @@ export const USAGE = `Usage:
          [--engine isolated-vm|quickjs] [--refresh] [--locale TAG] [--time-zone ZONE]
          [--context space.key|space.id|page.id|page.title|user.accountId=VALUE]...
          [--ca-file PEM] [--allow-private-host HOST[:PORT]]...
+         [--cache-dir DIR | --no-cache]
   pq validate --config FILE
 
 Secrets are read from the environment variables the config file names in
 each datasource's "secretEnv". PQ_CA_FILE and PQ_ALLOW_PRIVATE_HOSTS (comma
-separated) work like --ca-file and --allow-private-host.`;
+separated) work like --ca-file and --allow-private-host. Results are cached
+for the query's cache duration in PQ_CACHE_DIR or --cache-dir (default
+$XDG_CACHE_HOME/pq or ~/.cache/pq).`;
 
 function usageError(message: string): AppError {
   return new AppError('INVALID_REQUEST', message, { hint: 'Run "pq help" for the usage.' });
@@ -57,10 +64,15 @@ export function parseArguments(argv: string[]): CliArguments {
   const allowPrivateHosts: string[] = [];
   const context: Partial<Record<ContextName, string>> = {};
   let refresh = false;
+  let noCache = false;
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index]!;
     if (flag === '--refresh') {
       refresh = true;
+      continue;
+    }
+    if (flag === '--no-cache') {
+      noCache = true;
       continue;
     }
     const value = rest[index + 1];
@@ -85,7 +97,7 @@ export function parseArguments(argv: string[]): CliArguments {
       allowPrivateHosts.push(value);
       continue;
     }
-    if (!['--config', '--query', '--format', '--engine', '--locale', '--time-zone', '--ca-file'].includes(flag)) throw usageError(`Unknown option "${flag}".`);
+    if (!['--config', '--query', '--format', '--engine', '--locale', '--time-zone', '--ca-file', '--cache-dir'].includes(flag)) throw usageError(`Unknown option "${flag}".`);
     values[flag.slice(2)] = value;
   }
 
@@ -112,5 +124,7 @@ export function parseArguments(argv: string[]): CliArguments {
     context,
     allowPrivateHosts,
     caFile: values['ca-file'],
+    cacheDir: values['cache-dir'],
+    noCache,
   };
 }

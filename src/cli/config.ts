@@ -1,6 +1,7 @@
 // Reading the config file (the app's export format) into entities the run
 // reads. Secrets are not in the file; env-secrets.ts reads them.
 
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { CONFIG_FILE_FORMAT, type ConfigFile } from '../contract/config-file';
 import type { Converter, Datasource, EntityByKind, EntityKind, Query, Template } from '../contract/entities';
@@ -35,12 +36,13 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     });
   }
 
-  const stamp = { schemaVersion: 1 as const, version: 1, updatedAt: file.exportedAt ?? new Date(0).toISOString() };
+  // Versions derive from the content, so editing an entity in the file changes the cache keys of its results.
+  const stamp = (entity: object) => ({ schemaVersion: 1 as const, updatedAt: file.exportedAt ?? new Date(0).toISOString(), ...entity, version: contentVersion(entity) });
   const byKind = {
-    datasource: (file.datasources ?? []).map((entity) => ({ ...stamp, ...entity }) as Datasource),
-    query: (file.queries ?? []).map((entity) => ({ ...stamp, ...entity }) as Query),
-    converter: (file.converters ?? []).map((entity) => ({ ...stamp, ...entity }) as Converter),
-    template: (file.templates ?? []).map((entity) => ({ ...stamp, ...entity }) as Template),
+    datasource: (file.datasources ?? []).map((entity) => stamp(entity) as Datasource),
+    query: (file.queries ?? []).map((entity) => stamp(entity) as Query),
+    converter: (file.converters ?? []).map((entity) => stamp(entity) as Converter),
+    template: (file.templates ?? []).map((entity) => stamp(entity) as Template),
   };
   const entities: EntityReader = {
     find: async <K extends EntityKind>(kind: K, id: string) =>
@@ -48,4 +50,9 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     listEntities: async <K extends EntityKind>(kind: K) => byKind[kind] as EntityByKind[K][],
   };
   return { file, entities, byKind };
+}
+
+/** Returns a positive integer that changes whenever the entity's content does. */
+function contentVersion(entity: object): number {
+  return createHash('sha256').update(JSON.stringify(entity)).digest().readUInt32BE(0) % 2_147_483_647 + 1;
 }

@@ -2,6 +2,10 @@
 // client as the app (SSRF guard, redirect checks, limits, error codes).
 
 import type { RunWarning } from '../contract/run';
+import { createHash } from 'node:crypto';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { ConfigFile } from '../contract/config-file';
 import { AppError } from '../errors/app-error';
 import { createConverterRuntime } from '../core/convert';
 import { createNodeFetch, sendRequest, type HttpDeps } from '../core/http';
@@ -11,6 +15,7 @@ import { systemClock } from '../core/ports';
 import type { RunArguments } from './args';
 import { loadConfig } from './config';
 import { environmentSecrets } from './env-secrets';
+import { FileCacheStore } from './file-cache-store';
 import { cliNetwork } from './network';
 import { formatResult } from './output';
 
@@ -43,7 +48,7 @@ export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Pr
         entities: config.entities,
         upstream: (datasource, request) => sendRequest(http, datasource, request),
         converters,
-        store: new MemoryStore(),
+        store: args.noCache ? new MemoryStore() : new FileCacheStore(cacheDirectory(args, env)),
         clock: systemClock,
       },
       query,
@@ -51,7 +56,7 @@ export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Pr
       {
         locale: args.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
         timeZone: args.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-        siteId: 'cli',
+        siteId: cacheScope(config.file, env),
         ...definedEntries({
           spaceKey: args.context['space.key'],
           spaceId: args.context['space.id'],
@@ -70,4 +75,24 @@ export async function runCommand(args: RunArguments, env: NodeJS.ProcessEnv): Pr
 
 function definedEntries(record: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export const CACHE_DIR_VARIABLE = 'PQ_CACHE_DIR';
+
+function cacheDirectory(args: RunArguments, env: NodeJS.ProcessEnv): string {
+  if (args.cacheDir) return path.resolve(args.cacheDir);
+  if (env[CACHE_DIR_VARIABLE]) return path.resolve(env[CACHE_DIR_VARIABLE]);
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'pq');
+}
+
+/**
+ * Returns the cache partition of a run: a hash of the secret values the config's datasources read.
+ * Two people, or two tokens, sharing a cache folder then never see each other's results.
+ */
+function cacheScope(file: ConfigFile, env: NodeJS.ProcessEnv): string {
+  const hash = createHash('sha256');
+  for (const datasource of file.datasources ?? []) {
+    for (const variable of Object.values(datasource.secretEnv ?? {})) hash.update(`${datasource.id}\0${variable}\0${env[variable ?? ''] ?? ''}\0`);
+  }
+  return `cli:${hash.digest('hex').slice(0, 32)}`;
 }

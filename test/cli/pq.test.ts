@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,10 +13,17 @@ let server: TestServer;
 let dir: string;
 let configPath: string;
 let caPath: string;
+let cacheDir: string;
 
 /** Runs bin/pq.mjs trusting the test CA and allowing the test server's loopback address; `env` entries set to undefined are removed. */
 function runPq(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, PQ_CA_FILE: caPath, PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`, ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PQ_CA_FILE: caPath,
+    PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`,
+    PQ_CACHE_DIR: cacheDir,
+    ...env,
+  };
   delete childEnv.NODE_EXTRA_CA_CERTS;
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   return new Promise((resolve) => {
@@ -31,7 +38,7 @@ function runPq(args: string[], env: Record<string, string | undefined> = {}): Pr
 
 /** Runs pq in this process with the same defaults as runPq; faster, for the cases that need no separate process. */
 async function pq(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: Record<string, string | undefined> = { PQ_CA_FILE: caPath, PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`, ...env };
+  const childEnv: Record<string, string | undefined> = { PQ_CA_FILE: caPath, PQ_ALLOW_PRIVATE_HOSTS: `127.0.0.1:${server.port}`, PQ_CACHE_DIR: cacheDir, ...env };
   for (const [key, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[key];
   let stdout = '';
   let stderr = '';
@@ -60,6 +67,7 @@ beforeAll(async () => {
   });
   dir = mkdtempSync(path.join(tmpdir(), 'pq-cli-'));
   caPath = path.join(dir, 'ca.pem');
+  cacheDir = path.join(dir, 'cache');
   writeFileSync(caPath, server.certPem);
   const read = (file: string) => readFileSync(path.join(root, 'examples', file), 'utf8');
   const base = { description: '' };
@@ -102,6 +110,7 @@ beforeAll(async () => {
         { ...base, id: 'q4', kind: 'query', name: 'Escape', datasourceId: 'ds', method: 'GET', url: '/escape', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
         { ...base, id: 'q6', kind: 'query', name: 'Space', datasourceId: 'ds', method: 'GET', url: '/rest/api/2/search?jql=space%3D:@space.key', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
         { ...base, id: 'q7', kind: 'query', name: 'Expiring', datasourceId: 'expiring', method: 'GET', url: '/rest/api/2/search', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
+        { ...base, id: 'q8', kind: 'query', name: 'Cached', datasourceId: 'ds', method: 'GET', url: '/rest/api/2/search?jql=project%3DCACHED', parameters: [], converterId: 'c1', cacheDuration: '5m', spaces: [] },
         { ...base, id: 'q5', kind: 'query', name: 'Big', datasourceId: 'small', method: 'GET', url: '/rest/api/2/search', parameters: [], converterId: 'c1', cacheDuration: '0', spaces: [] },
       ],
       converters: [
@@ -173,6 +182,50 @@ describe('cli > pq', () => {
     const json = await pq(['run', '--config', configPath, '--query', 'Expiring', '--format', 'json'], { PQ_TEST_TOKEN: TOKEN });
     expect(json.stderr).toBe('');
     expect(JSON.parse(json.stdout).warnings[0].code).toBe('TOKEN_EXPIRING');
+  });
+
+  it('results are cached across runs for the cache duration', async () => {
+    const fetches = () => server.requests.filter((request) => request.url.endsWith('project%3DCACHED')).length;
+    const runCached = async (extra: string[] = [], env: Record<string, string | undefined> = {}) => {
+      const result = await pq(['run', '--config', configPath, '--query', 'Cached', '--format', 'json', ...extra], { PQ_TEST_TOKEN: TOKEN, ...env });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { cache: { hit: boolean }; tables: { rows: unknown[] }[] };
+    };
+
+    expect((await runCached()).cache.hit).toBe(false);
+    const second = await runCached();
+    expect(second.cache.hit).toBe(true);
+    expect(second.tables[0]?.rows).toHaveLength(11);
+    expect(fetches()).toBe(1);
+
+    expect((await runCached(['--refresh'])).cache.hit).toBe(false);
+    expect(fetches()).toBe(2);
+    expect((await runCached(['--no-cache'])).cache.hit).toBe(false);
+    expect(fetches()).toBe(3);
+
+    // Another token is another cache partition.
+    const otherToken = await pq(['run', '--config', configPath, '--query', 'Cached', '--format', 'json'], { PQ_TEST_TOKEN: 'wrong' });
+    expect(otherToken.stderr).toContain('Error AUTH_FAILED');
+    expect(fetches()).toBe(4);
+
+    const files = readdirSync(cacheDir);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+    for (const name of files) expect(statSync(path.join(cacheDir, name)).mode & 0o777).toBe(0o600);
+  });
+
+  it('editing the converter in the config misses the cache', async () => {
+    const fetches = () => server.requests.filter((request) => request.url.endsWith('project%3DCACHED')).length;
+    await pq(['run', '--config', configPath, '--query', 'Cached', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    const before = fetches();
+    const edited = JSON.parse(readFileSync(configPath, 'utf8'));
+    edited.converters[0].source = edited.converters[0].source.replace("summary: issue.fields?.summary ?? ''", "summary: 'edited'");
+    const editedPath = path.join(dir, 'edited.json');
+    writeFileSync(editedPath, JSON.stringify(edited));
+    const result = await pq(['run', '--config', editedPath, '--query', 'Cached', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.stdout.split('\r\n')[1]).toContain(',edited,');
+    expect(fetches()).toBe(before + 1);
   });
 
   it('run passes --param', async () => {
