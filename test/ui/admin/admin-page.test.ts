@@ -3,7 +3,7 @@
 // reaching the browser, conflicts, import safety, delete protection and the
 // unsaved-changes guard, in light and dark mode.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySummary } from '../../../src/contract/entities';
@@ -152,6 +152,74 @@ describe('admin page', () => {
     for (const reply of replies) expect(reply).not.toContain(token);
     expect(await frame.locator('body').innerHTML()).not.toContain(token);
     expect(errors).toEqual([]);
+  });
+
+  it('datasource editor steers to secure settings', async () => {
+    const admin = await open();
+    const { frame } = admin;
+    await frame.getByTestId('list-datasource').getByTestId('expiry-badge').first().waitFor();
+
+    // Write-only secret: "configured" with Replace, never a value.
+    await frame.getByTestId('open-datasource-Demo Jira').click();
+    await frame.getByTestId('secret-token-configured').waitFor();
+    expect(await frame.getByTestId('secret-token-input').count()).toBe(0);
+    await frame.getByTestId('secret-token-replace').click();
+    expect(await frame.getByTestId('secret-token-input').inputValue()).toBe('');
+    await frame.getByTestId('secret-token').getByRole('button', { name: 'Cancel' }).click();
+    await frame.getByTestId('secret-token-configured').waitFor();
+    await frame.getByTestId('back-to-list').click();
+
+    // Plain http is refused until it is allowed explicitly, which marks the datasource.
+    await frame.getByTestId('new-datasource').click();
+    await frame.getByTestId('ds-name').fill('UI test insecure');
+    await frame.getByTestId('ds-base-url').fill('http://intranet.example.test/api');
+    await frame.getByText(/Plain http is refused/).waitFor();
+
+    // Basic auth gets a note recommending a token, with a way to switch.
+    await frame.getByText('Username and password (HTTP Basic)').click();
+    const advice = frame.getByTestId('basic-advice');
+    await advice.waitFor();
+    expect(await advice.textContent()).toContain('revoked on its own');
+    await advice.getByRole('button', { name: 'Use a token instead' }).click();
+    await frame.getByTestId('secret-token-input').waitFor();
+    expect(await frame.getByTestId('basic-advice').count()).toBe(0);
+
+    await frame.getByLabel('Allow insecure http (not recommended)').check();
+    await frame.getByTestId('insecure-warning').waitFor();
+    expect(await frame.getByText(/Plain http is refused/).count()).toBe(0);
+    await screenshotAdmin(admin, 'admin-datasource-insecure');
+    await frame.getByText('None (public API)').click();
+    await frame.getByTestId('save').click();
+    await frame.getByTestId('saved-notice').waitFor();
+    await frame.getByTestId('back-to-list').click();
+    const row = frame.getByTestId('list-datasource').locator('tr', { hasText: 'UI test insecure' });
+    await row.getByTestId('insecure-badge').waitFor();
+  });
+
+  it('invalid datasource lists each problem', async () => {
+    const { frame } = await open();
+    await frame.getByTestId('new-datasource').click();
+    await frame.getByTestId('ds-base-url').fill('ftp://example.com');
+    await frame.getByTestId('save').click();
+    const panel = frame.locator('[data-testid="error-panel"][data-error-code="VALIDATION_FAILED"]');
+    await panel.waitFor();
+    expect(await panel.locator('li').count()).toBeGreaterThan(0);
+    expect(await frame.getByTestId('unsaved-badge').count()).toBe(1);
+  });
+
+  it('export leaves every secret out', async () => {
+    const { frame, page } = await open();
+    const demo = (await listOf('datasources')).find((item) => item.name === 'Demo Jira');
+    const token = await storedToken(host, demo?.id ?? '');
+    await frame.getByTestId('tab-transfer').click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByTestId('export').click()]);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toMatch(/^rest-data-config-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(text).not.toContain(token);
+    const file = JSON.parse(text) as { datasources: { name: string; secretEnv?: Record<string, string> }[] };
+    expect(file.datasources.find((datasource) => datasource.name === 'Demo Jira')?.secretEnv?.token).toBeTruthy();
+    expect(await frame.getByTestId('export-done').textContent()).toContain('Demo Jira: token');
   });
 
   it('concurrent save ends in a conflict, not a lost edit', async () => {
@@ -333,6 +401,14 @@ describe('admin page', () => {
     await frame.getByTestId(`open-datasource-${expiring?.name}`).click();
     await frame.getByTestId('token-expiry-warning').waitFor();
     await screenshotAdmin(admin, `admin-datasource-${colorMode}`);
+
+    const converter = (await listOf('converters')).find((item) => item.usedBy.length > 0 && !item.name.startsWith('UI test'));
+    await frame.getByTestId('tab-converter').click();
+    await frame.getByTestId(`open-converter-${converter?.name}`).click();
+    await frame.getByTestId('converter-source').locator('.cm-content').waitFor();
+    await frame.getByTestId('run-converter').click();
+    await frame.getByTestId('converter-output').waitFor();
+    await screenshotAdmin(admin, `admin-converter-${colorMode}`);
 
     const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);

@@ -11,6 +11,7 @@ import type { WireError } from '../../../../src/contract/errors';
 import { toWireError } from '../api/client';
 import { ENTITY_API, KIND_LABEL } from '../api/entities';
 import { ErrorPanel } from './ErrorPanel';
+import { ExpiryBadge, useTokenExpiries } from './token-expiries';
 import { formatRelative } from './format';
 
 interface Props {
@@ -46,6 +47,7 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
     };
   }, [kind, onForbidden]);
 
+  const expiries = useTokenExpiries(kind, items);
   const visible = useMemo(() => (items ?? []).filter((item) => matches(item, search)), [items, search]);
 
   const rows = visible.map((item) => ({
@@ -63,6 +65,7 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
                 <Lozenge appearance="removed">insecure http</Lozenge>
               </span>
             )}
+            <ExpiryBadge expiresAt={expiries.get(item.id)} />
           </span>
         ),
       },
