@@ -228,6 +228,16 @@ describe('cli > pq', () => {
     expect(fetches()).toBe(before + 1);
   });
 
+  it('--engine quickjs runs the converter on QuickJS with the same result', async () => {
+    const quick = await pq(['run', '--config', configPath, '--query', 'Chart', '--format', 'json', '--engine', 'quickjs', '--no-cache'], { PQ_TEST_TOKEN: TOKEN });
+    const native = await pq(['run', '--config', configPath, '--query', 'Chart', '--format', 'json', '--engine', 'isolated-vm', '--no-cache'], { PQ_TEST_TOKEN: TOKEN });
+    const quickResult = JSON.parse(quick.stdout) as { engine: string; charts: unknown[] };
+    const nativeResult = JSON.parse(native.stdout) as { engine: string; charts: unknown[] };
+    expect(quickResult.engine).toBe('quickjs');
+    expect(nativeResult.engine).toBe('isolated-vm');
+    expect(quickResult.charts).toEqual(nativeResult.charts);
+  });
+
   it('run passes --param', async () => {
     const result = await pq(['run', '--config', configPath, '--query', 'Issues', '--param', 'project=ABC', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
     expect(result.code).toBe(0);
