@@ -86,7 +86,7 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
           </Field>
           <Field label="Description">
             {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => {
+              <TextArea id={fieldId} value={draft.description} minimumRows={2} onChange={(event) => {
                   const description = event.currentTarget.value;
                   editor.update((previous) => ({ ...previous, description }));
                 }} />

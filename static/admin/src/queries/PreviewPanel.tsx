@@ -33,7 +33,7 @@ interface Props {
 }
 
 export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
-  const { captureSample } = useNavigation();
+  const { captureSample, navigate } = useNavigation();
   const [values, setValues] = useState<Record<string, string>>({});
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<PreviewResult | undefined>();
@@ -102,7 +102,16 @@ export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
       {error && <ErrorPanel error={error} />}
       {result?.error && (
         <div data-testid="preview-error" data-stage={result.error.stage}>
-          <ErrorPanel error={previewErrorToWire(result.error)} />
+          <ErrorPanel
+            error={previewErrorToWire(result.error)}
+            actions={
+              result.error.stage === 'convert' && draft.converterId ? (
+                <Button onClick={() => navigate({ section: 'converter', editing: true, id: draft.converterId })}>Open the converter</Button>
+              ) : result.error.stage === 'render' && draft.templateId ? (
+                <Button onClick={() => navigate({ section: 'template', editing: true, id: draft.templateId })}>Open the template</Button>
+              ) : undefined
+            }
+          />
         </div>
       )}
 

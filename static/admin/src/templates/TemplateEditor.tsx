@@ -109,7 +109,7 @@ export function TemplateEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: Ed
           </Field>
           <Field label="Description">
             {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={1} onChange={(event) => {
+              <TextArea id={fieldId} value={draft.description} minimumRows={2} onChange={(event) => {
                   const description = event.currentTarget.value;
                   editor.update((previous) => ({ ...previous, description }));
                 }} />
