@@ -31,6 +31,9 @@ async function run(
   const query = await entityGateway(scope.deps).get('query', config.queryId);
   assertUsableIn(query, page);
 
+  // NOTE: `config` itself comes from the browser, so a viewer can pick any query allowed in this space and any
+  // values that pass the parameter checks. Comparing it with the macro parameters stored in the page body would
+  // close that; the ADF shape of Forge macro parameters could not be verified without a site.
   const parameters = mergeParameters(query, config.parameters, viewerParameters);
   const context: ExecutionContext = {
     accountId: scope.trusted.accountId,
