@@ -1,7 +1,9 @@
 // Printing a RunResult as HTML, JSON or CSV.
 
 import type { ChartSpec, RunResult, TableData } from '../contract/run';
+import { chartPlaceholder } from '../core/chart';
 import { renderTableHtml } from '../core/table';
+import { escapeHtml } from '../core/template';
 import type { OutputFormat } from './args';
 
 export function formatResult(result: RunResult, format: OutputFormat): string {
@@ -13,11 +15,18 @@ export function formatResult(result: RunResult, format: OutputFormat): string {
   return withStaticTables(result);
 }
 
-/** The HTML with each table placeholder replaced by a static table, since no macro runs in a terminal. */
+/**
+ * Replaces each table and chart placeholder with static HTML, since no macro runs in a terminal.
+ * A chart becomes a captioned table of its data.
+ */
 function withStaticTables(result: RunResult): string {
   let html = result.html;
   for (const table of result.tables) {
     html = html.replace(`<div class="pq-table" data-table-id="${table.id}"></div>`, renderTableHtml(table));
+  }
+  for (const chart of result.charts) {
+    const caption = chart.options.title ? `<figcaption>${escapeHtml(chart.options.title)}</figcaption>` : '';
+    html = html.replace(chartPlaceholder(chart.id), `<figure class="pq-chart-static" data-chart-type="${chart.sourceType}">${caption}${renderTableHtml(chartTable(chart))}</figure>`);
   }
   return html;
 }

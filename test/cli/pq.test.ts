@@ -153,6 +153,15 @@ describe('cli > pq', () => {
     expect(result.stdout.match(/SAMPLEPROJECT-\d+/g)).toHaveLength(11);
   });
 
+  it('html of a chart query prints the chart data as a table', async () => {
+    const result = await pq(['run', '--config', configPath, '--query', 'Chart'], { PQ_TEST_TOKEN: TOKEN });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('<div class="pq-chart"');
+    expect(result.stdout).toContain('<figure class="pq-chart-static" data-chart-type="ColumnChart"><figcaption>Issues by type</figcaption><table');
+    expect(result.stdout).toContain('<tr><td>Task</td><td>11</td></tr>');
+    expect(result.stdout).not.toContain('<script');
+  });
+
   it('csv of a chart query prints the chart data', async () => {
     const result = await pq(['run', '--config', configPath, '--query', 'Chart', '--format', 'csv'], { PQ_TEST_TOKEN: TOKEN });
     expect(result.code).toBe(0);
