@@ -17,11 +17,24 @@ export function supportedLocale(locale: string | undefined): string {
   }
 }
 
+// Checking a zone constructs an Intl.DateTimeFormat, which costs about as
+// much as a whole cache hit of macro/run, so answers are kept. The names come
+// from the browser, so the map is bounded.
+const MAX_REMEMBERED_ZONES = 500;
+const checkedZones = new Map<string, string>();
+
 export function supportedTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
+  const remembered = checkedZones.get(timeZone);
+  if (remembered !== undefined) return remembered;
+
+  let supported = 'UTC';
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    supported = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return 'UTC';
+    // Not a zone Intl knows: keep UTC.
   }
+  if (checkedZones.size >= MAX_REMEMBERED_ZONES) checkedZones.delete(checkedZones.keys().next().value as string);
+  checkedZones.set(timeZone, supported);
+  return supported;
 }
