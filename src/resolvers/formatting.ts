@@ -18,7 +18,7 @@ export function supportedLocale(locale: string | undefined): string {
 }
 
 // Checking a zone constructs an Intl.DateTimeFormat, which costs about as
-// much as a whole cache hit of macro/run, so answers are kept. The names come
+// much as a whole cache hit of macro/run, so results are cached. The names come
 // from the browser, so the map is bounded.
 const MAX_REMEMBERED_ZONES = 500;
 const checkedZones = new Map<string, string>();
@@ -32,7 +32,7 @@ export function supportedTimeZone(timeZone: string | undefined): string {
   try {
     supported = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    // Not a zone Intl knows: keep UTC.
+    // Intl rejects the zone name, so UTC stays.
   }
   if (checkedZones.size >= MAX_REMEMBERED_ZONES) checkedZones.delete(checkedZones.keys().next().value as string);
   checkedZones.set(timeZone, supported);
