@@ -54,7 +54,7 @@ describe('createConverterRuntime', () => {
 
     // V8 aborts the child process on this allocation before isolated-vm's memory limit reacts.
     const source = 'function convert() {\n  return new Array(5e7).fill(1).length;\n}';
-    await expect(runtime.run({ source, json: '{}', metadata: METADATA, converterName: 'Filler', limits: { memoryMb: 32 } })).rejects.toMatchObject({
+    await expect(runtime.run({ source, json: '{}', metadata: METADATA, converterName: 'Filler', limits: { memoryMb: 32, timeoutMs: 10_000 } })).rejects.toMatchObject({
       code: 'CONVERTER_MEMORY',
     });
 

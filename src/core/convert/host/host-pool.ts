@@ -142,9 +142,15 @@ export class HostPool<Job, Reply extends { type: string; recycle?: boolean }> {
   /** Starts one host in the background so the first job does not pay for starting it. */
   prewarm(): SandboxHost<Job, Reply> | undefined {
     if (this.disposed || this.count > 0) return this.idle[0];
-    this.count += 1;
-    const host = this.createHost();
+    const host = this.startHost();
     this.idle.push(host);
+    return host;
+  }
+
+  /** Creates a host and counts it; a constructor that throws (no worker threads, no child processes) leaves the count unchanged. */
+  private startHost(): SandboxHost<Job, Reply> {
+    const host = this.createHost();
+    this.count += 1;
     return host;
   }
 
@@ -167,8 +173,11 @@ export class HostPool<Job, Reply extends { type: string; recycle?: boolean }> {
       this.count -= 1;
     }
     if (this.count < this.options.maxHosts) {
-      this.count += 1;
-      return Promise.resolve(this.createHost());
+      try {
+        return Promise.resolve(this.startHost());
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
@@ -179,8 +188,11 @@ export class HostPool<Job, Reply extends { type: string; recycle?: boolean }> {
       this.count -= 1;
       const next = this.waiting.shift();
       if (next && !this.disposed) {
-        this.count += 1;
-        next.resolve(this.createHost());
+        try {
+          next.resolve(this.startHost());
+        } catch (error) {
+          next.reject(error instanceof Error ? error : new Error(String(error)));
+        }
       }
       return;
     }
