@@ -4,6 +4,7 @@
 
 import { router, view } from '@forge/bridge';
 import type { MacroConfig } from '../../../src/contract/entities';
+import { parseMacroConfig } from './platform-config';
 
 /** The part of the Forge context the macro reads. Everything here can be forged by the browser. */
 export interface MacroContext {
@@ -21,26 +22,6 @@ export async function loadMacroContext(): Promise<MacroContext> {
     siteUrl: typeof context.siteUrl === 'string' ? context.siteUrl : '',
     localId: typeof context.localId === 'string' ? context.localId : '',
   };
-}
-
-/**
- * Reads a stored macro config defensively: the page stores it as plain text and
- * any page editor can change it, so unknown fields and non-string values are dropped.
- */
-export function parseMacroConfig(value: unknown): MacroConfig | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-
-  const raw = value as { queryId?: unknown; parameters?: unknown };
-  if (typeof raw.queryId !== 'string' || raw.queryId === '') return undefined;
-
-  const parameters: Record<string, string> = {};
-  if (typeof raw.parameters === 'object' && raw.parameters !== null) {
-    for (const [name, parameterValue] of Object.entries(raw.parameters)) {
-      if (typeof parameterValue === 'string') parameters[name] = parameterValue;
-    }
-  }
-
-  return { queryId: raw.queryId, parameters };
 }
 
 /** Turns on Atlassian design tokens in the iframe; light and dark follow the user's Confluence theme. */

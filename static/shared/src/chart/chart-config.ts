@@ -13,6 +13,11 @@ export interface ChartTheme {
   surface: string;
 }
 
+const TICK_SAMPLE_SIZE = 50;
+
+/** Above this many labels a line is drawn without point markers. */
+const DENSE_POINTS = 200;
+
 export function buildChartConfig(spec: ChartSpec, theme: ChartTheme): ChartConfiguration {
   const palette = spec.options.colors?.length ? spec.options.colors : theme.palette;
   const colorAt = (index: number): string => palette[index % palette.length] ?? theme.text;
@@ -40,6 +45,9 @@ export function buildChartConfig(spec: ChartSpec, theme: ChartTheme): ChartConfi
             fill: dataset.fill ?? false,
             stepped: dataset.stepped ?? false,
             spanGaps: false,
+            // Point markers on dense lines cost draw time and hide the line; hovering still finds the values.
+            pointRadius: spec.labels.length > DENSE_POINTS ? 0 : 3,
+            pointHitRadius: 4,
           } as ChartJsDataset;
         });
 
@@ -55,6 +63,8 @@ export function buildChartConfig(spec: ChartSpec, theme: ChartTheme): ChartConfi
       maintainAspectRatio: false,
       // First paint is final: animating it would delay the chart and move content.
       animation: false,
+      // Data arrives as numbers or null already, so chart.js can skip sorting and parsing checks.
+      normalized: true,
       indexAxis: horizontal ? 'y' : 'x',
       color: theme.text,
       borderColor: theme.grid,
@@ -77,7 +87,8 @@ function buildScales(spec: ChartSpec, theme: ChartTheme, stacked: boolean) {
     type: spec.type === 'scatter' || isValueAxis ? ('linear' as const) : ('category' as const),
     stacked,
     title: { display: Boolean(title), text: title ?? '', color: theme.text },
-    ticks: { color: theme.text },
+    // Measuring a sample of labels, not all of them, keeps charts with thousands of labels fast to lay out.
+    ticks: { color: theme.text, sampleSize: TICK_SAMPLE_SIZE },
     grid: { color: theme.grid },
     beginAtZero: isValueAxis && spec.type !== 'scatter',
   });

@@ -4,7 +4,7 @@
 // dialog's preview both use it.
 
 import { render } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { RunResult } from '../../../../src/contract/run';
 import { DataTable } from '../table/data-table';
 import { sanitizeTemplateHtml } from './sanitize';
@@ -18,7 +18,8 @@ interface ResultViewProps {
 export function ResultView({ result, siteUrl }: ResultViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect mounts the table before the browser paints, saving a frame on first display.
+  useLayoutEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
 
