@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySummary } from '../../../src/contract/entities';
-import { launchBrowser, RESULTS_DIR, type TestBrowser } from '../../support/browser';
+import { launchBrowser, RESULTS_DIR, screenshot, type TestBrowser } from '../../support/browser';
 import { startLocalHost, type LocalHost } from '../../support/local-host';
 import { adminCall, invokeAs, openAdminPage, screenshotAdmin, setCode, settle, storedToken, VIEWER, type AdminPage } from './support/admin-page';
 
@@ -145,6 +145,24 @@ describe('admin page', () => {
     });
     expect(run.ok).toBe(true);
     expect(run.data?.tables[0]?.rows.length).toBeGreaterThan(0);
+
+    // Placed on a demo page through the macro's configuration dialog, it shows the rows.
+    const pageView = await admin.context.newPage();
+    pageView.setDefaultTimeout(8_000);
+    await pageView.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);
+    const macrosBefore = await pageView.locator('section.pq-macro').count();
+    await pageView.click('#pq-edit-toggle');
+    await pageView.click('#pq-insert-macro');
+    const dialog = pageView.frameLocator('#pq-config-dialog iframe');
+    await dialog.getByLabel('Search queries').fill('UI test open issues');
+    await dialog.getByRole('option', { name: /UI test open issues/ }).click();
+    await dialog.getByLabel('project').fill('SAMPLEPROJECT');
+    await Promise.all([pageView.waitForEvent('load'), dialog.getByRole('button', { name: 'Save' }).click()]);
+    await expect.poll(() => pageView.locator('section.pq-macro').count()).toBe(macrosBefore + 1);
+    const placed = pageView.locator('section.pq-macro').nth(macrosBefore).frameLocator('iframe');
+    await expect.poll(() => placed.locator('body').textContent(), { timeout: 15_000 }).toContain('SAMPLEPROJECT-');
+    await screenshot(pageView, 'admin-query-on-page');
+    await pageView.close();
 
     // The token never came back to the browser, in any reply or in the page.
     await settle(page);

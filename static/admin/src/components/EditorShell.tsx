@@ -118,7 +118,7 @@ export function EditorShell<K extends EntityKind>(props: Props<K>) {
         editor.error && <ErrorPanel error={editor.error} onOpen={onOpen} />
       )}
       {editor.savedNotice && !dirty && (
-        <div data-testid="saved-notice" role="status">
+        <div className="pq-notice" data-testid="saved-notice" role="status">
           <SectionMessage appearance={editor.savedNotice.warnings.length > 0 ? 'warning' : 'success'} title="Saved">
             {editor.savedNotice.warnings.length > 0 && (
               <ul className="pq-problems">

@@ -20,7 +20,7 @@ export function ErrorPanel({ error, onOpen, actions }: Props) {
   const position = details.line !== undefined ? `line ${details.line}${details.column !== undefined ? `, column ${details.column}` : ''}` : undefined;
 
   return (
-    <div data-testid="error-panel" data-error-code={error.code} role="alert">
+    <div className="pq-notice" data-testid="error-panel" data-error-code={error.code} role="alert">
       <SectionMessage appearance={error.code === 'CONFLICT' || error.code === 'IN_USE' ? 'warning' : 'error'} title={advice.title}>
         <p>{error.message}</p>
         {position && <p className="pq-mono">At {position}{details.stage ? ` (${details.stage} stage)` : ''}.</p>}
