@@ -100,6 +100,17 @@ describe('demo page with the real bundles', () => {
     await screenshot(page, 'local-second-page');
   });
 
+  it('shows a space-limited query refusing to run', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${host.url}/wiki/spaces/OPS/pages/2001`);
+    const allowed = await macroFrame(page, 'ops-prometheus');
+    await allowed.waitForSelector('.pq-chart[data-rendered-elements="6"]', { timeout: 20_000 });
+    const limited = await macroFrame(page, 'ops-custom-template');
+    await limited.waitForSelector('[data-error-code]', { timeout: 20_000 });
+    expect(await limited.getAttribute('[data-error-code]', 'data-error-code')).toBe('SPACE_NOT_ALLOWED');
+    await screenshot(page, 'local-ops-page');
+  });
+
   it('changes a macro through the config dialog', async () => {
     const page = await browser.newPage();
     await page.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);

@@ -101,6 +101,45 @@ describe('POST /api/invoke', () => {
     expect(keys).toEqual(['SLING-8338', 'SLING-8337']);
   });
 
+  it('refuses a run on a page the viewer cannot see', async () => {
+    const page = await demoPage(host.url);
+    const projects = page.document.macros.find((macro) => macro.localId === 'demo-projects')!;
+    const response = await invoke(host.url, VIEWER, 'macro/run', { config: projects.config }, macroContext('1003'));
+    expect(response.ok).toBe(false);
+    if (!response.ok) expect(response.error.code).toBe('FORBIDDEN');
+    expect(data(await invoke(host.url, ADMIN, 'macro/run', { config: projects.config }, macroContext('1003'))).tables[0]!.rows.length).toBe(567);
+  });
+
+  it('refuses a query outside its spaces', async () => {
+    const queries = data(await invoke(host.url, ADMIN, 'queries/list', {})).items;
+    const limited = queries.find((query) => query.name === 'Open issues, custom template')!;
+    const config = { queryId: limited.id, parameters: { project: 'SAMPLEPROJECT' } };
+
+    const inOps = await invoke(host.url, VIEWER, 'macro/run', { config }, macroContext('2001'));
+    expect(inOps.ok).toBe(false);
+    if (!inOps.ok) expect(inOps.error.code).toBe('SPACE_NOT_ALLOWED');
+
+    // The space comes from the page, not from what the browser claims.
+    const forged = { ...macroContext('2001'), extension: { type: 'macro', content: { id: '2001', type: 'page' }, space: { key: 'DEMO' } } };
+    const forgedRun = await invoke(host.url, VIEWER, 'macro/run', { config }, forged);
+    expect(forgedRun.ok).toBe(false);
+    if (!forgedRun.ok) expect(forgedRun.error.code).toBe('SPACE_NOT_ALLOWED');
+
+    expect(data(await invoke(host.url, VIEWER, 'macro/run', { config }, macroContext('1001'))).html).toContain('SAMPLEPROJECT-13');
+    const offered = data(await invoke(host.url, VIEWER, 'macro/queries', {}, macroContext('2001'))).queries.map((query) => query.name);
+    expect(offered).not.toContain('Open issues, custom template');
+  });
+
+  it('hides a restricted page from the viewer', async () => {
+    const asViewer = await fetch(`${host.url}/api/product/confluence/wiki/api/v2/pages/1003`, { headers: { 'x-local-account-id': VIEWER } });
+    expect(asViewer.status).toBe(404);
+    const asAdmin = await fetch(`${host.url}/api/product/confluence/wiki/api/v2/pages/1003`, { headers: { 'x-local-account-id': ADMIN } });
+    expect(((await asAdmin.json()) as { title: string }).title).toBe('Admin notes');
+    const shell = await fetch(`${host.url}/wiki/spaces/DEMO/pages/1003`, { headers: { cookie: 'pq_local_user=local-viewer' } });
+    expect(shell.status).toBe(404);
+    expect((await fetch(`${host.url}/api/pages/1003`, { headers: { 'x-local-account-id': VIEWER } })).status).toBe(404);
+  });
+
   it('connects to the demo API over https with the token', async () => {
     const [main] = data(await invoke(host.url, ADMIN, 'datasources/list', {})).items;
     const test = data(await invoke(host.url, ADMIN, 'datasources/test', { id: main!.id }));

@@ -1,10 +1,10 @@
 // The resolvers' Confluence port, answered from the local site's users and
 // pages instead of Confluence's REST API. Forge asks Confluence as the calling
-// user; here every local user may see every page of the demo space.
+// user, so a page with a view restriction is invisible to everyone else here too.
 
 import type { ConfluencePort, PageInfo } from '../../resolvers/deps';
-import { DEMO_SPACE } from './site';
-import type { PageStore } from './page-store';
+import { canView, type PageStore } from './page-store';
+import { spaceByKey } from './site';
 import { findUser } from './users';
 
 export function createLocalConfluencePort(pages: PageStore, accountId: string | undefined): ConfluencePort {
@@ -20,8 +20,10 @@ export function createLocalConfluencePort(pages: PageStore, accountId: string | 
       if (!findUser(accountId)) return undefined;
 
       const page = pages.get(pageId);
-      if (!page) return undefined;
-      return { id: page.id, title: page.title, spaceId: DEMO_SPACE.id, spaceKey: page.spaceKey };
+      if (!page || !canView(page, accountId)) return undefined;
+      const space = spaceByKey(page.spaceKey);
+      if (!space) return undefined;
+      return { id: page.id, title: page.title, spaceId: space.id, spaceKey: space.key };
     },
   };
 }

@@ -18,6 +18,8 @@ export interface PageMacro {
 export interface PageDocument {
   intro: string;
   macros: PageMacro[];
+  /** Account ids that may view the page, like a Confluence view restriction; absent means everyone. */
+  restrictedTo?: string[];
 }
 
 export interface LocalPage {
@@ -37,6 +39,13 @@ interface PageRow {
 }
 
 export class PageNotFoundError extends Error {}
+
+/** Whether the account may view the page: Confluence hides restricted pages from everyone else. */
+export function canView(page: LocalPage, accountId: string | undefined): boolean {
+  const allowed = page.document.restrictedTo;
+  if (allowed === undefined) return true;
+  return accountId !== undefined && allowed.includes(accountId);
+}
 
 export class PageStore {
   constructor(private readonly db: SqliteDatabase) {}

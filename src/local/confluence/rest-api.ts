@@ -2,8 +2,8 @@
 // requestConfluence(): the current user with operations, a page, a space.
 // Response shapes follow Confluence Cloud's REST API v1 and v2.
 
-import type { PageStore } from './page-store';
-import { DEMO_SPACE } from './site';
+import { canView, type LocalPage, type PageStore } from './page-store';
+import { LOCAL_SPACES, spaceById, spaceByKey, type LocalSpace } from './site';
 import type { LocalUser } from './users';
 
 export interface ProductResponse {
@@ -19,42 +19,52 @@ export function answerConfluenceRequest(method: string, path: string, user: Loca
 
   if (route === '/wiki/rest/api/user/current') return { status: 200, body: currentUser(user, url.searchParams.get('expand') ?? '') };
 
+  // Confluence answers 404, not 403, for a page the user may not view.
+  const visiblePage = (id: string): LocalPage | undefined => {
+    const page = pages.get(id);
+    return page && canView(page, user.accountId) ? page : undefined;
+  };
+
   let match = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(route);
   if (match?.[1]) {
-    const page = pages.get(match[1]);
-    if (!page) return notFound(`No page with id ${match[1]}.`);
+    const page = visiblePage(match[1]);
+    const space = page && spaceByKey(page.spaceKey);
+    if (!page || !space) return notFound(`No page with id ${match[1]}.`);
     return {
       status: 200,
-      body: { id: page.id, status: 'current', title: page.title, spaceId: DEMO_SPACE.id, version: { number: page.version } },
+      body: { id: page.id, status: 'current', title: page.title, spaceId: space.id, version: { number: page.version } },
     };
   }
 
   match = /^\/wiki\/rest\/api\/content\/(\d+)$/.exec(route);
   if (match?.[1]) {
-    const page = pages.get(match[1]);
-    if (!page) return notFound(`No content with id ${match[1]}.`);
+    const page = visiblePage(match[1]);
+    const space = page && spaceByKey(page.spaceKey);
+    if (!page || !space) return notFound(`No content with id ${match[1]}.`);
     return {
       status: 200,
-      body: { id: page.id, type: 'page', status: 'current', title: page.title, space: spaceV1(), version: { number: page.version } },
+      body: { id: page.id, type: 'page', status: 'current', title: page.title, space: spaceV1(space), version: { number: page.version } },
     };
   }
 
   match = /^\/wiki\/api\/v2\/spaces\/(\d+)$/.exec(route);
   if (match?.[1]) {
-    if (match[1] !== DEMO_SPACE.id) return notFound(`No space with id ${match[1]}.`);
-    return { status: 200, body: spaceV2() };
+    const space = spaceById(match[1]);
+    if (!space) return notFound(`No space with id ${match[1]}.`);
+    return { status: 200, body: spaceV2(space) };
   }
 
   if (route === '/wiki/api/v2/spaces') {
     const keys = (url.searchParams.get('keys') ?? '').split(',').filter(Boolean);
-    const results = keys.length === 0 || keys.includes(DEMO_SPACE.key) ? [spaceV2()] : [];
+    const results = LOCAL_SPACES.filter((space) => keys.length === 0 || keys.includes(space.key)).map(spaceV2);
     return { status: 200, body: { results, _links: {} } };
   }
 
   match = /^\/wiki\/rest\/api\/space\/([^/]+)$/.exec(route);
   if (match?.[1]) {
-    if (match[1] !== DEMO_SPACE.key) return notFound(`No space with key ${match[1]}.`);
-    return { status: 200, body: spaceV1() };
+    const space = spaceByKey(match[1]);
+    if (!space) return notFound(`No space with key ${match[1]}.`);
+    return { status: 200, body: spaceV1(space) };
   }
 
   return notFound(`The local host does not emulate ${method} ${route}.`);
@@ -80,12 +90,12 @@ function currentUser(user: LocalUser, expand: string): unknown {
   return body;
 }
 
-function spaceV1(): unknown {
-  return { id: Number(DEMO_SPACE.id), key: DEMO_SPACE.key, name: DEMO_SPACE.name, type: 'global', status: 'current' };
+function spaceV1(space: LocalSpace): unknown {
+  return { id: Number(space.id), key: space.key, name: space.name, type: 'global', status: 'current' };
 }
 
-function spaceV2(): unknown {
-  return { id: DEMO_SPACE.id, key: DEMO_SPACE.key, name: DEMO_SPACE.name, type: 'global', status: 'current' };
+function spaceV2(space: LocalSpace): unknown {
+  return { id: space.id, key: space.key, name: space.name, type: 'global', status: 'current' };
 }
 
 function notFound(message: string): ProductResponse {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Datasource, EntityDraft, MacroConfig, Query, SecretChanges } from '../../contract/entities';
 import type { PageMacro, PageStore } from '../confluence/page-store';
-import { DEMO_SPACE } from '../confluence/site';
+import { ADMIN_USER } from '../confluence/users';
+import { DEMO_SPACE, OPS_SPACE } from '../confluence/site';
 import { FIXTURES_DIR } from '../demo-api/fixtures';
 import { DEMO_CONVERTERS, DEMO_TEMPLATES } from './content';
 import { loadExamples, requireExample, type Example } from './examples';
@@ -29,6 +30,8 @@ export interface DemoSeedInput {
 
 export const DEMO_PAGE_ID = '1001';
 export const SECOND_PAGE_ID = '1002';
+export const RESTRICTED_PAGE_ID = '1003';
+export const OPS_PAGE_ID = '2001';
 export const MAIN_DATASOURCE_NAME = 'Demo Jira';
 export const EXPIRING_DATASOURCE_NAME = 'Demo Jira Agile (token expiring soon)';
 export const METRICS_DATASOURCE_NAME = 'Demo Prometheus';
@@ -165,13 +168,14 @@ export async function seedDemo(input: DemoSeedInput): Promise<SeededDemo> {
     }),
     openIssuesCustom: await query({
       name: DEMO_QUERY_NAMES.openIssuesCustom,
-      description: 'Open issues of a project rendered by a Velocity template instead of the default table.',
+      description: 'Open issues of a project rendered by a Velocity template instead of the default table. Allowed in the DEMO space only.',
       datasourceId: main,
       url: '/rest/api/2/search?jql=project%3D:project%20AND%20statusCategory%20!%3D%20Done&maxResults=100',
       parameters: [{ name: 'project', type: 'string', default: 'SAMPLEPROJECT', required: true, description: 'Jira project key.', viewerEditable: false }],
       converterId: openIssues.converterId,
       templateId: openIssues.templateId,
       cacheDuration: '5m',
+      spaces: [DEMO_SPACE.key],
     }),
     prometheusUp: await query({
       name: DEMO_QUERY_NAMES.prometheusUp,
@@ -254,6 +258,28 @@ function seedPages(pages: PageStore, ids: SeededDemo['queryIds']): void {
         macro('sling-open', 'Open SLING issues', 'The same query as on the dashboard with another project.', ids.openIssues, { project: 'SLING' }),
         macro('custom-template', 'Open issues, custom template', 'The template builds its own HTML table and formats the dates.', ids.openIssuesCustom, { project: 'SAMPLEPROJECT' }),
         macro('prometheus-up', 'Prometheus: up', 'A range query pivoted into one row per timestamp.', ids.prometheusUp),
+      ],
+    },
+  });
+  pages.put({
+    id: RESTRICTED_PAGE_ID,
+    spaceKey: DEMO_SPACE.key,
+    title: 'Admin notes',
+    document: {
+      intro: 'Only Ada Admin may view this page. Victor Viewer gets "page not found", and a macro run he forges with this page id is refused.',
+      restrictedTo: [ADMIN_USER.accountId],
+      macros: [macro('restricted-projects', 'All projects', 'The same query as on the dashboard.', ids.projects)],
+    },
+  });
+  pages.put({
+    id: OPS_PAGE_ID,
+    spaceKey: OPS_SPACE.key,
+    title: 'Operations notes',
+    document: {
+      intro: 'A page in the OPS space. The first macro uses a query allowed in every space; the second uses one an admin limited to the DEMO space, so it shows why it cannot run here.',
+      macros: [
+        macro('ops-prometheus', 'Prometheus: up', 'Allowed in every space.', ids.prometheusUp),
+        macro('ops-custom-template', 'Open issues, custom template', 'Limited to the DEMO space.', ids.openIssuesCustom, { project: 'SAMPLEPROJECT' }),
       ],
     },
   });

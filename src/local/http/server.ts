@@ -19,9 +19,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../core/ports';
-import { PageNotFoundError, type PageStore } from '../confluence/page-store';
+import { canView, PageNotFoundError, type PageStore } from '../confluence/page-store';
 import { answerConfluenceRequest } from '../confluence/rest-api';
-import { LOCAL_USERS } from '../confluence/users';
+import { LOCAL_USERS, type LocalUser } from '../confluence/users';
 import type { DemoApi } from '../demo-api/server';
 import type { ShellAssets } from '../shell/assets';
 import { renderAdminView, renderMessagePage, renderPageView, type RenderContext } from '../shell/render';
@@ -120,7 +120,8 @@ async function route(request: IncomingMessage, response: ServerResponse, deps: L
   const pageMatch = /^\/wiki\/spaces\/([^/]+)\/pages\/(\d+)(?:\/[^/]*)?$/.exec(path);
   if (pageMatch && method === 'GET') {
     const page = deps.pages.get(pageMatch[2] as string);
-    if (!page) {
+    // Like Confluence, a restricted page looks the same as a missing one.
+    if (!page || !canView(page, pageUser(request).accountId)) {
       sendText(response, 404, renderMessagePage('Page not found', `There is no page ${pageMatch[2]}. Start again from the demo page at ${DEMO_PAGE_PATH}.`), 'text/html; charset=utf-8');
       return;
     }
@@ -179,7 +180,7 @@ async function routeApi(request: IncomingMessage, response: ServerResponse, deps
   if (pageApi) {
     const [, pageId = '', localId] = pageApi;
     try {
-      await routePageApi(request, response, deps, method, pageId, path.includes('/macros'), localId);
+      await routePageApi(request, response, deps, user, method, pageId, path.includes('/macros'), localId);
     } catch (error) {
       if (error instanceof PageNotFoundError) throw new HttpError(404, error.message);
       throw error;
@@ -194,19 +195,21 @@ async function routePageApi(
   request: IncomingMessage,
   response: ServerResponse,
   deps: LocalServerDeps,
+  user: LocalUser,
   method: string,
   pageId: string,
   isMacroPath: boolean,
   localId: string | undefined,
 ): Promise<void> {
+  const page = deps.pages.get(pageId);
+  if (!page || !canView(page, user.accountId)) throw new HttpError(404, `Page ${pageId} does not exist.`);
+
   if (!isMacroPath && method === 'GET') {
-    const page = deps.pages.get(pageId);
-    if (!page) throw new HttpError(404, `Page ${pageId} does not exist.`);
     sendJson(response, 200, page);
     return;
   }
 
-  // Anyone who can edit the page may change its macros; every local user can.
+  // Anyone who may view a page may change its macros: the local site has no edit restrictions.
   if (isMacroPath && localId === undefined && method === 'POST') {
     const config = await readMacroConfig(request);
     sendJson(response, 201, { localId: deps.pages.insertMacro(pageId, config) });

@@ -3,7 +3,8 @@
 // App content only ever appears inside the iframes.
 
 import type { LocalPage } from '../confluence/page-store';
-import { DEMO_SPACE, LOCAL_CLOUD_ID } from '../confluence/site';
+import { canView } from '../confluence/page-store';
+import { DEMO_SPACE, LOCAL_CLOUD_ID, spaceByKey } from '../confluence/site';
 import { LOCAL_USERS, type LocalUser } from '../confluence/users';
 import { escapeHtml, jsonForScript } from './escape';
 import type { ShellData, ShellFrame } from './shell-data';
@@ -39,7 +40,7 @@ function macroExtension(page: LocalPage, config: unknown, render: RenderContext)
   return {
     type: 'macro',
     content: { id: page.id, type: 'page' },
-    space: { id: DEMO_SPACE.id, key: page.spaceKey },
+    space: { id: (spaceByKey(page.spaceKey) ?? DEMO_SPACE).id, key: page.spaceKey },
     config,
     isEditing: false,
     location: `${render.origin}/wiki/spaces/${page.spaceKey}/pages/${page.id}`,
@@ -82,7 +83,7 @@ export function renderPageView(page: LocalPage, render: RenderContext): string {
   };
 
   const main = `<article class="pq-page">
-  <nav class="pq-breadcrumbs">${escapeHtml(DEMO_SPACE.name)} / Pages</nav>
+  <nav class="pq-breadcrumbs">${escapeHtml((spaceByKey(page.spaceKey) ?? DEMO_SPACE).name)} / Pages${page.document.restrictedTo ? ' / <span class="pq-restricted">Restricted</span>' : ''}</nav>
   <header class="pq-page-header">
     <h1>${escapeHtml(page.title)}</h1>
     <button type="button" class="pq-button" id="pq-edit-toggle">Edit</button>
@@ -96,7 +97,7 @@ export function renderPageView(page: LocalPage, render: RenderContext): string {
   <div class="pq-dialog-body"></div>
 </dialog>`;
 
-  return layout(page.title, main, data, render, 'page');
+  return layout(page.title, main, data, render, page.id);
 }
 
 export function renderAdminView(render: RenderContext): string {
@@ -135,9 +136,11 @@ function iframeTag(frame: ShellFrame, render: RenderContext): string {
     src="${escapeHtml(`${render.appOrigin}/apps/${frame.resource}/index.html?${query.toString()}`)}"></iframe>`;
 }
 
-function layout(title: string, main: string, data: ShellData, render: RenderContext, active: 'page' | 'admin'): string {
+/** `active` is the id of the page shown, or `admin` for the settings page. */
+function layout(title: string, main: string, data: ShellData, render: RenderContext, active: string): string {
   const pageLinks = render.pages
-    .map((page) => `<a href="/wiki/spaces/${escapeHtml(page.spaceKey)}/pages/${escapeHtml(page.id)}"${active === 'page' ? ' aria-current="page"' : ''}>${escapeHtml(page.title)}</a>`)
+    .filter((page) => canView(page, render.user.accountId))
+    .map((page) => `<a href="/wiki/spaces/${escapeHtml(page.spaceKey)}/pages/${escapeHtml(page.id)}"${active === page.id ? ' aria-current="page"' : ''}>${escapeHtml(page.title)}</a>`)
     .join('');
   const userOptions = LOCAL_USERS.map(
     (user) =>
@@ -152,6 +155,7 @@ function layout(title: string, main: string, data: ShellData, render: RenderCont
 <title>${escapeHtml(title)} - Confluence (local)</title>
 <link rel="stylesheet" href="/__local/tokens.css">
 <link rel="stylesheet" href="/__local/shell.css">
+<script src="/__local/shell.js"></script>
 </head>
 <body>
 <header class="pq-topbar">
@@ -165,7 +169,6 @@ ${main}
 </main>
 <div id="pq-flags" aria-live="polite"></div>
 <script type="application/json" id="pq-shell-data">${jsonForScript(data)}</script>
-<script src="/__local/shell.js"></script>
 </body>
 </html>`;
 }
