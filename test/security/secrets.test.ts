@@ -140,11 +140,14 @@ describe('secrets', () => {
         if (!saved.ok) throw new Error(JSON.stringify(saved.error));
         const queryId = saved.data.id;
 
-        await call('queries/get', { id: queryId });
         await call('queries/preview', { id: queryId, parameters: { q: 'preview' } });
+        await call('macro/run', { config: { queryId, parameters: { q: 'page' } }, viewerParameters: { q: 'viewer' } }, { pageId: PAGES.eng.id, accountId: VIEWER });
+        if (label !== 'bearer') continue;
+
+        // The remaining keys once, on one datasource: they share the code paths above.
+        await call('queries/get', { id: queryId });
         await call('queries/preview', { draft: queryDraft(datasourceId, { url: path }), parameters: {} });
         await call('macro/run', { config: { queryId, parameters: { q: 'page' } } }, { pageId: PAGES.eng.id, accountId: VIEWER });
-        await call('macro/run', { config: { queryId, parameters: { q: 'page' } }, viewerParameters: { q: 'viewer' } }, { pageId: PAGES.eng.id, accountId: VIEWER });
         await call('macro/refresh', { config: { queryId, parameters: {} } }, { pageId: PAGES.eng.id });
       }
     }
@@ -176,7 +179,7 @@ describe('secrets', () => {
       await call('datasources/delete', { id: replaced.data.id });
     }
 
-    expect(responses.length).toBeGreaterThan(100);
+    expect(responses.length).toBeGreaterThan(60);
   });
 
   it('reached the API with the secrets', () => {
