@@ -307,6 +307,31 @@ describe('admin page', () => {
     expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
   });
 
+  it('import applies a valid file after the dry run', async () => {
+    const { frame } = await open();
+    await frame.getByTestId('tab-transfer').click();
+    const path = join(RESULTS_DIR, 'admin-import-valid.json');
+    const file = {
+      format: 'rest-data-for-confluence/config',
+      formatVersion: 1,
+      exportedAt: new Date().toISOString(),
+      datasources: [],
+      queries: [],
+      converters: [{ kind: 'converter', id: 'ui-test-imported', schemaVersion: 1, name: 'UI test imported', description: 'From a file', source: 'function convert(json) { return JSON.parse(json); }\n', sampleInput: '[]' }],
+      templates: [],
+    };
+    writeFileSync(path, JSON.stringify(file));
+    await frame.getByTestId('import-file').setInputFiles(path);
+
+    const plan = frame.getByTestId('import-plan');
+    await plan.locator('tr[data-action="create"]', { hasText: 'UI test imported' }).waitFor();
+    expect((await listOf('converters')).some((item) => item.name === 'UI test imported')).toBe(false);
+
+    await frame.getByTestId('apply-import').click();
+    await frame.locator('[data-testid="import-plan"][data-applied="true"]').waitFor();
+    expect((await listOf('converters')).some((item) => item.name === 'UI test imported')).toBe(true);
+  });
+
   it('delete of a datasource in use lists its users', async () => {
     const admin = await open();
     const { frame } = admin;
@@ -372,6 +397,29 @@ describe('admin page', () => {
     await panel.waitFor();
     expect(await panel.textContent()).toMatch(/line \d+/);
     await frame.getByTestId('template-source').locator('.cm-lint-marker-error').waitFor();
+  });
+
+  it('template preview runs no script from data', async () => {
+    const { frame, page } = await open();
+    await frame.getByTestId('tab-template').click();
+    await frame.getByTestId('new-template').click();
+    await setCode(frame, page, 'template-source', '<div id="escaped">$result.payload</div>\n<div id="trusted">$PQ.html($result.payload)</div>\n');
+    await setCode(
+      frame,
+      page,
+      'template-data',
+      JSON.stringify({ payload: '<img src="x" onerror="window.__pqXss = 1"><script>window.__pqXss = 2</script><a href="javascript:window.__pqXss = 3">link</a>' }),
+    );
+    await frame.getByTestId('run-template').click();
+    const rendered = frame.getByTestId('rendered-result');
+    await rendered.locator('#trusted').waitFor();
+    await page.waitForTimeout(300);
+
+    expect(await rendered.locator('#escaped').textContent()).toContain('<img src="x"');
+    expect(await rendered.locator('script').count()).toBe(0);
+    expect(await rendered.locator('[onerror]').count()).toBe(0);
+    expect(await rendered.locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await frame.locator('body').evaluate(() => (window as unknown as { __pqXss?: number }).__pqXss)).toBeUndefined();
   });
 
   it('converter syntax error is marked at its line', async () => {
