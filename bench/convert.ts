@@ -82,11 +82,13 @@ export interface ConvertBenchRow {
   sandboxMs: number;
   ratio: number;
   spreadMs: number;
+  baselineSamples: number[];
+  sandboxSamples: number[];
 }
 
 export interface ConvertBenchResult {
   rows: ConvertBenchRow[];
-  coldStart: { engine: ConverterEngine; hostStartMs: number; freshSandboxMs: number }[];
+  coldStart: { engine: ConverterEngine; hostStartMs: number; freshSandboxMs: number; freshSandboxSamples: number[] }[];
 }
 
 export interface ConvertBenchOptions {
@@ -136,9 +138,10 @@ export async function runConvertBench(options: ConvertBenchOptions = {}): Promis
 
     try {
       const trivial = { source: 'function convert() { return 1; }', json: '{}', metadata: METADATA };
-      await runtime.run(trivial);
-      const fresh = await timeMany(iterations * 2, () => runtime.run(trivial));
-      result.coldStart.push({ engine, hostStartMs, freshSandboxMs: median(fresh) });
+      // Warm the host first (JIT of the IPC path, WebAssembly tier-up for QuickJS), so the samples show the per-run cost.
+      await timeMany(10, () => runtime.run(trivial));
+      const fresh = await timeMany(iterations * 3, () => runtime.run(trivial));
+      result.coldStart.push({ engine, hostStartMs, freshSandboxMs: median(fresh), freshSandboxSamples: fresh });
 
       for (const [converter, source] of Object.entries(BENCH_CONVERTERS)) {
         const baselineFunction = unsandboxed(source);
@@ -154,7 +157,7 @@ export async function runConvertBench(options: ConvertBenchOptions = {}): Promis
           }
           const baselineMs = median(baseline);
           const sandboxMs = median(sandbox);
-          result.rows.push({ engine, converter, inputBytes: json.length, baselineMs, sandboxMs, ratio: sandboxMs / baselineMs, spreadMs: spread(sandbox) });
+          result.rows.push({ engine, converter, inputBytes: json.length, baselineMs, sandboxMs, ratio: sandboxMs / baselineMs, spreadMs: spread(sandbox), baselineSamples: baseline, sandboxSamples: sandbox });
         }
       }
     } finally {

@@ -1,0 +1,80 @@
+// Adapters from the converter benchmark (bench/convert.ts) and the browser
+// benchmark (bench/ui-table.ts) to result rows with budgets.
+
+import { runConvertBench } from './convert';
+import { summarize, single, verdictOf, type ResultRow } from './lib/stats';
+import { runUiBenchmarks } from './ui-table';
+
+const CONVERT_BUDGETS: Record<string, number> = { 'isolated-vm': 1.5, quickjs: 6 };
+const COLD_START_BUDGET_MS = 3;
+
+export async function runConvertSection(options: { iterations: number }): Promise<ResultRow[]> {
+  const result = await runConvertBench({ iterations: options.iterations });
+  const rows: ResultRow[] = result.rows.map((row) => {
+    const budget = CONVERT_BUDGETS[row.engine]!;
+    return {
+      section: 'Converters',
+      what: `convert ${(row.inputBytes / 1e6).toFixed(1)} MB Jira search, ${row.converter}, ${row.engine}`,
+      baseline: 'same function unsandboxed',
+      measured: summarize(row.sandboxSamples),
+      baselineMeasured: summarize(row.baselineSamples),
+      unit: 'ms',
+      ratio: row.ratio,
+      budget: `≤ ${budget}×`,
+      verdict: verdictOf(row.ratio <= budget),
+    };
+  });
+
+  for (const cold of result.coldStart) {
+    const isolated = cold.engine === 'isolated-vm';
+    rows.push({
+      section: 'Converters',
+      what: `sandbox cold start: fresh ${isolated ? 'isolate + context' : 'runtime + context'}, compile and run a trivial converter, ${cold.engine}`,
+      measured: summarize(cold.freshSandboxSamples),
+      unit: 'ms',
+      budget: isolated ? `≤ ${COLD_START_BUDGET_MS} ms` : 'report',
+      verdict: isolated ? verdictOf(cold.freshSandboxMs <= COLD_START_BUDGET_MS) : 'report',
+      note: `includes the round trip to the ${isolated ? 'child process' : 'worker thread'}; starting that host once took ${cold.hostStartMs.toFixed(0)} ms`,
+    });
+  }
+  return rows;
+}
+
+export async function runUiSection(options: { iterations: number }): Promise<ResultRow[]> {
+  const report = await runUiBenchmarks({ iterations: options.iterations });
+  const [firstPage, naive, sort, chart, chartEndToEnd] = report.measurements;
+  const sample = (measurement: NonNullable<typeof firstPage>) => summarize(measurement.samples);
+  const section = 'Macro view in headless Chromium';
+  return [
+    {
+      section,
+      what: 'data arrives → first table page painted, 10,000-row result',
+      baseline: 'naive render of all rows into the DOM',
+      measured: sample(firstPage!),
+      baselineMeasured: sample(naive!),
+      unit: 'ms',
+      ratio: firstPage!.median / naive!.median,
+      budget: '≤ 150 ms',
+      verdict: verdictOf(firstPage!.median <= 150),
+    },
+    {
+      section,
+      what: 'sort 10,000 rows by a date column: click → sorted page painted',
+      measured: sample(sort!),
+      unit: 'ms',
+      budget: '≤ 50 ms',
+      verdict: verdictOf(sort!.median <= 50),
+    },
+    {
+      section,
+      what: 'line chart with 1,000 points: chart.js construction and first draw',
+      measured: sample(chart!),
+      unit: 'ms',
+      budget: '≤ 50 ms',
+      verdict: verdictOf(chart!.median <= 50),
+      note: `data arrives → chart painted, lazy chart chunk load included: median ${chartEndToEnd!.median.toFixed(1)} ms`,
+    },
+  ];
+}
+
+export { single };
