@@ -83,12 +83,14 @@ export function buildChartConfig(spec: ChartSpec, theme: ChartTheme): ChartConfi
 }
 
 function buildScales(spec: ChartSpec, theme: ChartTheme, stacked: boolean) {
+  // Counts should not get ticks at 0.1, 0.2, …; fractional data keeps chart.js's default steps.
+  const isWholeNumbers = spec.datasets.every((dataset) => dataset.data.every((value) => value === null || Number.isInteger(value)));
   const axis = (title: string | undefined, isValueAxis: boolean) => ({
     type: spec.type === 'scatter' || isValueAxis ? ('linear' as const) : ('category' as const),
     stacked,
     title: { display: Boolean(title), text: title ?? '', color: theme.text },
     // Measuring a sample of labels, not all of them, keeps charts with thousands of labels fast to lay out.
-    ticks: { color: theme.text, sampleSize: TICK_SAMPLE_SIZE },
+    ticks: { color: theme.text, sampleSize: TICK_SAMPLE_SIZE, precision: isValueAxis && isWholeNumbers ? 0 : undefined },
     grid: { color: theme.grid },
     beginAtZero: isValueAxis && spec.type !== 'scatter',
   });
