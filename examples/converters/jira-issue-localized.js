@@ -16,6 +16,8 @@ function convert(json, metadata) {
   return {
     key: issue.key,
     summary: fields.summary ?? '',
+    // ISO timestamp for $PQ.formatDate, which formats in the Confluence viewer's locale and time zone.
+    updated: fields.updated ?? null,
     fields: SHOWN_FIELDS.filter((id) => id in fields).map((id) => ({
       field: label(id),
       value: typeof rendered[id] === 'string' ? rendered[id] : text(fields[id]),

@@ -338,6 +338,7 @@ describe('examples > Jira', () => {
     const { value, rendered } = await run('Jira issue in the site\'s language');
     const issue = fixtureJson('jira_v2_issue_korean_locale_rendered_names_changelog_lesstif.ANONYMIZED.json');
     expect(value.key).toBe('TEST-1');
+    expect(value.updated).toBe(issue.fields.updated);
     expect(value.fields.slice(0, 8)).toEqual([
       { field: '이슈 유형', value: '작업' },
       { field: '상태', value: '할 일' },
@@ -362,6 +363,32 @@ describe('examples > Jira', () => {
     expect(rendered.html).toContain(issue.renderedFields.description);
     expect(rendered.tables.map((table) => table.rows.length)).toEqual([value.fields.length, value.changes.length]);
     expect(rendered.tables[1]?.columns.find((column) => column.key === 'when')?.type).toBe('date');
+    expect(rendered.html).toContain('<p class="pq-updated">February 6, 2018</p>');
+  });
+
+  it('the issue\'s date follows the viewer\'s locale and time zone', async () => {
+    const entry = example('Jira issue in the site\'s language');
+    const value = await convert(entry);
+    const rendered = renderTemplate({
+      template: { name: entry.name, source: read(`examples/${entry.template}`) },
+      result: value,
+      queryName: entry.name,
+      queryParameters: {},
+      settings: { locale: 'ko-KR', timeZone: 'Asia/Seoul' },
+    });
+    const expected = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(Date.parse('2018-02-06T05:47:31.000Z'));
+    expect(expected).toBe('2018년 2월 6일');
+    expect(rendered.html).toContain(`<p class="pq-updated">${expected}</p>`);
+
+    // 09:30 UTC is still the evening before in Honolulu (UTC-10), so the time zone decides the date.
+    const honolulu = renderTemplate({
+      template: { name: entry.name, source: read(`examples/${entry.template}`) },
+      result: { ...value, updated: '2018-02-06T09:30:00.000+0000' },
+      queryName: entry.name,
+      queryParameters: {},
+      settings: { locale: 'en-US', timeZone: 'Pacific/Honolulu' },
+    });
+    expect(honolulu.html).toContain('<p class="pq-updated">February 5, 2018</p>');
   });
 
   it('Jira Cloud token pages and the empty page', async () => {
