@@ -134,6 +134,18 @@ describe('examples > index', () => {
     }
   });
 
+  it('the README lists every example with its files', () => {
+    const readme = read('examples/README.md');
+    for (const entry of index.examples) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| ${entry.name} |`));
+      expect(row, entry.name).toBeDefined();
+      expect(row).toContain(`\`${entry.path}\``);
+      expect(row).toContain(`\`${entry.fixture}\``);
+      expect(row).toContain(entry.converter.replace('converters/', ''));
+      if (entry.template) expect(row).toContain(entry.template.replace('templates/', ''));
+    }
+  });
+
   it('names are unique', () => {
     const names = index.examples.map((entry) => entry.name);
     expect(new Set(names).size).toBe(names.length);
