@@ -1,5 +1,5 @@
 // Loading, editing and saving one entity with optimistic versions. Every save
-// sends the version the edit started from; a CONFLICT keeps the admin's draft
+// sends the version the edit started from. A CONFLICT keeps the admin's draft
 // and offers to reload or to overwrite, so nothing is overwritten silently.
 
 import { useCallback, useEffect, useRef, useState } from 'react';

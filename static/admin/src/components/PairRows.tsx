@@ -16,7 +16,11 @@ interface Props {
 
 export function PairRows({ legend, rows, onChange, labels, placeholders, addLabel, testId }: Props) {
   const setCell = (index: number, cell: 0 | 1, value: string) => {
-    onChange(rows.map((row, at) => (at === index ? (cell === 0 ? [value, row[1]] : [row[0], value]) : row)));
+    const next = rows.map((row): [string, string] => [row[0], row[1]]);
+    const target = next[index];
+    if (!target) return;
+    target[cell] = value;
+    onChange(next);
   };
 
   return (

@@ -80,6 +80,9 @@ export function DatasourceEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: 
       : hasUrlCredentials(draft.baseUrl)
         ? 'Remove the user name and password from the URL and put them under Authentication, where they are stored encrypted.'
         : undefined);
+  let testDisabledReason: string | undefined;
+  if (!id) testDisabledReason = 'Save the datasource first.';
+  else if (editor.dirty || secretsDirty) testDisabledReason = 'Save your changes first: the test uses the saved settings.';
   const authHeader = Object.keys(draft.headers).find((name) => /^(authorization|proxy-authorization|cookie)$/i.test(name));
 
   return (
@@ -203,7 +206,7 @@ export function DatasourceEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: 
           testId="ds-headers"
         />
         {authHeader && (
-          <SectionMessage appearance="warning" title={`“${authHeader}” holds credentials`}>
+          <SectionMessage appearance="warning" title={`“${authHeader}” contains credentials`}>
             Static headers are stored as plain text and exported with the configuration. Put the credential under Authentication, where it is
             kept in encrypted secret storage.
           </SectionMessage>
@@ -211,7 +214,7 @@ export function DatasourceEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: 
 
         <ConnectionTest
           id={id ?? undefined}
-          disabledReason={!id ? 'Save the datasource first.' : editor.dirty || secretsDirty ? 'Save your changes first: the test uses the saved settings.' : undefined}
+          disabledReason={testDisabledReason}
         />
       </div>
     </EditorShell>

@@ -16,6 +16,12 @@ const TYPES: { label: string; value: ParameterType }[] = [
   { label: 'Comma-separated list', value: 'list' },
 ];
 
+const DEFAULT_PLACEHOLDERS: Partial<Record<ParameterType, string>> = {
+  date: 'YYYY-MM-DD',
+  boolean: 'true or false',
+  list: 'a, b, c',
+};
+
 interface Props {
   parameters: ParameterDefinition[];
   onChange(parameters: ParameterDefinition[]): void;
@@ -81,7 +87,7 @@ export function ParameterTable({ parameters, onChange, problems }: Props) {
                 <TextField
                   aria-label={`Default of ${parameter.name}`}
                   value={parameter.default ?? ''}
-                  placeholder={parameter.type === 'date' ? 'YYYY-MM-DD' : parameter.type === 'boolean' ? 'true or false' : ''}
+                  placeholder={DEFAULT_PLACEHOLDERS[parameter.type] ?? ''}
                   onChange={(event) => setRow(index, { default: event.currentTarget.value === '' ? undefined : event.currentTarget.value })}
                   isInvalid={Boolean(problem)}
                   isCompact

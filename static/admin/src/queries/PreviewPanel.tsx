@@ -24,6 +24,13 @@ export function previewErrorToWire(error: NonNullable<PreviewResult['error']>): 
   return wire;
 }
 
+/** Opens the latest stage that produced something: result, then converted data, then the raw response. */
+function firstTabWithContent(result: PreviewResult): number {
+  if (result.result) return 0;
+  if (result.converted !== undefined) return 1;
+  return 2;
+}
+
 interface Props {
   id?: string;
   draft: EntityDraft<'query'>;
@@ -125,7 +132,7 @@ export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
               </div>
             ))}
           </dl>
-          <Tabs id="pq-preview-tabs" defaultSelected={result.result ? 0 : result.converted !== undefined ? 1 : 2}>
+          <Tabs id="pq-preview-tabs" defaultSelected={firstTabWithContent(result)}>
             <TabList>
               <Tab>Result</Tab>
               <Tab>Converted data</Tab>

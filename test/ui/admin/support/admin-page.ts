@@ -77,8 +77,8 @@ export async function adminCall<T>(host: LocalHost, functionKey: string, payload
 
 /**
  * Reads a seeded datasource's token from the host's encrypted secret store.
- * The demo API keeps only token digests, so this is the one readable copy; the
- * test needs it to create a second datasource as an admin would, by pasting it.
+ * The demo API keeps only token digests, so this is the one readable copy.
+ * Tests paste it into a new datasource as an admin would.
  */
 export async function storedToken(host: LocalHost, datasourceId: string): Promise<string> {
   const db = openDatabase(join(host.dataDir, 'local.sqlite'));
