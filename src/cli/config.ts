@@ -36,6 +36,17 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     });
   }
 
+  for (const section of ['datasources', 'queries', 'converters', 'templates'] as const) {
+    const list: unknown = file[section];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'object' || entry === null || Array.isArray(entry))) {
+      throw new AppError('IMPORT_INVALID', `Config file "${path}" has a "${section}" that is not a list of objects.`, {
+        hint: 'Use a file written by the app\'s export, or fix the section by hand.',
+        details: { field: section },
+      });
+    }
+  }
+
   // Versions derive from the content, so editing an entity in the file changes the cache keys of its results.
   const stamp = (entity: object) => ({ schemaVersion: 1 as const, updatedAt: file.exportedAt ?? new Date(0).toISOString(), ...entity, version: contentVersion(entity) });
   const byKind = {

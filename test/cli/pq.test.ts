@@ -395,6 +395,18 @@ describe('cli > pq', () => {
     expect(result.stdout).toBe('Config is valid.\n');
   });
 
+  it('a config with a broken section is a clear error', async () => {
+    const broken = JSON.parse(readFileSync(configPath, 'utf8'));
+    broken.queries = { q1: broken.queries[0] };
+    const brokenPath = path.join(dir, 'section.json');
+    writeFileSync(brokenPath, JSON.stringify(broken));
+    for (const command of ['run', 'validate']) {
+      const result = await pq(command === 'run' ? ['run', '--config', brokenPath, '--query', 'Issues'] : ['validate', '--config', brokenPath]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Error IMPORT_INVALID: Config file "${brokenPath}" has a "queries" that is not a list of objects.`);
+    }
+  });
+
   it('bad usage exits 2', async () => {
     const result = await runPq(['run', '--config', configPath]);
     expect(result.code).toBe(2);
