@@ -289,6 +289,19 @@ describe('page and product endpoints', () => {
     expect(counts.total).toBe(counts.byPath['/rest/api/2/project']);
   });
 
+  // Uses a macro no other test in this file runs, so the result cache starts cold.
+  it('shares one upstream request among concurrent runs', async () => {
+    const page = await demoPage(host.url, '1002');
+    const prometheus = page.document.macros.find((macro) => macro.localId === 'prometheus-up');
+    expect(prometheus).toBeDefined();
+    await fetch(`${host.url}/api/demo/requests`, { method: 'DELETE', headers: { 'x-local-account-id': ADMIN } });
+
+    const runs = await Promise.all(Array.from({ length: 50 }, () => invoke(host.url, VIEWER, 'macro/run', { config: prometheus!.config }, macroContext('1002'))));
+    expect(runs.filter((run) => run.ok)).toHaveLength(50);
+    const counts = (await (await fetch(`${host.url}/api/demo/requests`, { headers: { 'x-local-account-id': ADMIN } })).json()) as { total: number };
+    expect(counts.total).toBe(1);
+  });
+
   it('refuses a demo reset to the viewer', async () => {
     const response = await fetch(`${host.url}/api/demo/reset`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-local-account-id': VIEWER }, body: '{}' });
     expect(response.status).toBe(403);
