@@ -69,13 +69,13 @@ export async function validateCommand(args: ValidateArguments): Promise<Validati
   }
 
   for (const query of byKind.query) {
+    // A query whose shape is wrong already has its problems listed; its references may not even be strings.
+    if (!shapeOk.has(`query:${query.id}`)) continue;
     const entity = `query "${query.name}"`;
     if (!datasourceIds.has(query.datasourceId)) problems.push({ entity, message: `Datasource "${query.datasourceId}" does not exist.` });
     if (query.converterId && !converterIds.has(query.converterId)) problems.push({ entity, message: `Converter "${query.converterId}" does not exist.` });
     if (query.templateId && !templateIds.has(query.templateId)) problems.push({ entity, message: `Template "${query.templateId}" does not exist.` });
-    if (shapeOk.has(`query:${query.id}`)) {
-      for (const problem of checkQuery(query).problems) problems.push({ entity, message: problem.message });
-    }
+    for (const problem of checkQuery(query).problems) problems.push({ entity, message: problem.message });
   }
 
   for (const template of byKind.template) {
