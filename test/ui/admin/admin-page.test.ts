@@ -476,6 +476,13 @@ describe('admin page', () => {
     await frame.getByTestId('converter-output').waitFor();
     await screenshotAdmin(admin, `admin-converter-${colorMode}`);
 
+    const query = (await listOf('queries')).find((item) => item.name === 'Open issues of a project');
+    await frame.getByTestId('tab-query').click();
+    await frame.getByTestId(`open-query-${query?.name}`).click();
+    await frame.getByTestId('run-preview').click();
+    await frame.getByTestId('rendered-result').waitFor();
+    await screenshotAdmin(admin, `admin-query-${colorMode}`);
+
     const background = await frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
     const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
     const brightness = channels.reduce((sum, channel) => sum + channel, 0) / 3;
