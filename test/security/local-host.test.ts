@@ -1,9 +1,9 @@
-// Data safety and load against the running local host (SQLite store, HTTP
-// invoke API): concurrent saves conflict instead of losing an edit, a bad
-// import changes nothing, an entity in use cannot be deleted, 50 concurrent
-// page views make one upstream request, a 429 causes no retry storm, admin
-// keys refuse the viewer, and SIGKILL during a stream of datasource saves
-// with secrets loses no acknowledged save or secret.
+// Data safety and load against the running local host, through its SQLite
+// store and HTTP invoke API. Concurrent saves conflict instead of losing an
+// edit, a bad import changes nothing, and an entity in use cannot be deleted.
+// 50 concurrent page views make one upstream request, and a 429 causes no
+// retry storm. Admin keys reject the viewer. SIGKILL during a stream of
+// datasource saves with secrets loses no acknowledged save or secret.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

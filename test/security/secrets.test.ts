@@ -1,16 +1,17 @@
-// The secrets scan: every datasource holds a distinctive secret, a full run
-// drives every resolver (saves, reads, previews, tests, exports, imports,
-// page runs, error paths), and the secret in any form that could leak (as
-// typed, base64 inside a Basic header, URL-encoded) must appear in no
-// response, log line, console output, stored record or cache entry: only
-// in the SecretStore and in the requests to the datasource's own API.
+// The secrets scan. Every datasource gets a distinctive secret, and a full run
+// drives every resolver: saves, reads, previews, tests, exports, imports, page
+// runs and error paths. The secret, as typed, URL-encoded or base64-encoded in
+// a Basic header, must then appear in no response, log line, console output,
+// stored record or cache entry. It may appear only in the SecretStore and in
+// the requests to the datasource's own API.
 
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { EntityDraft } from '../../src/contract/entities';
-import type { ResolverKey } from '../../src/contract/resolvers';
+import type { ResolverResponse } from '../../src/contract/errors';
+import type { ResolverKey, ResultOf } from '../../src/contract/resolvers';
 import { createDefinitions } from '../../src/resolvers/definitions';
 import { matchToken, createDemoToken } from '../../src/local/demo-api/tokens';
 import { sendJson, startTestServer, type TestServer } from '../support/https-server';
@@ -28,7 +29,7 @@ const SECRETS = {
 } as const;
 const BASIC_USER = 'canary-user';
 
-/** Every form of each secret that would count as a leak. */
+/** Returns every form of each secret that would count as a leak. */
 function leakForms(): string[] {
   const forms: string[] = [];
   for (const secret of Object.values(SECRETS)) {
@@ -60,7 +61,7 @@ describe('secrets', () => {
   const ids: Record<string, string> = {};
 
   /** Calls a resolver and keeps its response for the scan. */
-  async function call(key: ResolverKey, payload: unknown, options: Parameters<Bench['call']>[2] = {}) {
+  async function call<K extends ResolverKey>(key: K, payload: unknown, options: Parameters<Bench['call']>[2] = {}): Promise<ResolverResponse<ResultOf<K>>> {
     const response = await bench.call(key, payload, options);
     responses.push({ key, response });
     return response;
@@ -152,7 +153,7 @@ describe('secrets', () => {
       }
     }
 
-    // A timeout, once: the bearer datasource allows 1000 ms and the route answers after 1200.
+    // A timeout, once: the bearer datasource allows 1000 ms and the route responds after 1200.
     const slow = await call('queries/save', { draft: queryDraft(ids.bearer!, { name: 'Slow', url: '/slow' }) });
     if (slow.ok) await call('macro/run', { config: { queryId: slow.data.id, parameters: {} } }, { pageId: PAGES.eng.id });
 

@@ -1,10 +1,10 @@
-// XSS end to end: the corpus is served as REST data by a server on
+// XSS end to end. The corpus is served as REST data by a server on
 // 127.0.0.1, passed as parameter values, written into template source and
-// returned in an upstream error, then rendered by the real macro bundle on the
-// local host in headless Chromium. A sink in every frame records any script
-// that runs, dialogs are recorded too, and the DOM is scanned for markup that
-// could run later. Run once as deployed (with the app's Content Security
-// Policy) and once with CSP bypassed, so the sanitizer alone must hold.
+// returned in an upstream error. The real macro bundle renders it on the local
+// host in headless Chromium. A sink in every frame records any script that
+// runs, dialogs are recorded too, and the DOM is scanned for markup that could
+// run later. Everything runs twice: as deployed, with the app's Content
+// Security Policy, and with CSP bypassed, so the sanitizer alone must hold.
 
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,8 +175,8 @@ describe('XSS in the rendered macro', () => {
     });
 
     // Chromium reports script-src-attr for handler attributes even while the
-    // sanitizer parses them in an inert document, so those are expected; any
-    // other directive would mean a payload reached the live page.
+    // sanitizer parses them in an inert document, so those are expected. Any
+    // other directive would mean that a payload reached the live page.
     it('leaves nothing else for CSP to stop', () => {
       expect(log.violations.filter((violation) => !/ script-src-attr inline /.test(violation))).toEqual([]);
     });
@@ -228,10 +228,10 @@ async function renderedMacroFrames(page: Page, count: number): Promise<Frame[]> 
 }
 
 /**
- * Does what a reader does, inside each frame so it stays fast: clicks every
- * link that is not a plain web link (those only open a tab through the
- * router), every button and summary, and moves the mouse and focus over
- * every element of the result.
+ * Does what a reader does, inside each frame so it stays fast. It clicks every
+ * button, summary and link except plain web links, which only open a tab
+ * through the router. It also sends mouse and focus events to every element
+ * of the result.
  */
 async function interact(frames: Frame[], page: Page): Promise<void> {
   for (const frame of frames) {
