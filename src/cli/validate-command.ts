@@ -43,7 +43,9 @@ export async function validateCommand(args: ValidateArguments): Promise<Validati
       const draft = Object.fromEntries(Object.entries(entity).filter(([field]) => !EXPORT_ONLY_FIELDS.includes(field)));
       const shape = checkShape(kind, { ...draft, kind });
       for (const problem of shape.problems) problems.push({ entity: name, message: problem.message });
-      if (typeof entity.id === 'string') {
+      if (typeof entity.id !== 'string' || entity.id === '') {
+        problems.push({ entity: name, message: `id is missing. Every entity in a config file needs one, because queries refer to the others by id.` });
+      } else {
         if (seen.has(entity.id)) problems.push({ entity: name, message: `id "${entity.id}" is used by another ${kind}. Give each ${kind} its own id.` });
         seen.add(entity.id);
         if (shape.problems.length === 0) shapeOk.add(`${kind}:${entity.id}`);

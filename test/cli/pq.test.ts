@@ -395,6 +395,16 @@ describe('cli > pq', () => {
     expect(result.stdout).toBe('Config is valid.\n');
   });
 
+  it('validate names entities without a name or id by position', async () => {
+    const emptyPath = path.join(dir, 'empty-entities.json');
+    writeFileSync(emptyPath, JSON.stringify({ format: 'rest-data-for-confluence/config', formatVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', datasources: [{}], queries: [{}], converters: [], templates: [] }));
+    const result = await pq(['validate', '--config', emptyPath]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('datasource "#1": baseUrl is missing.');
+    expect(result.stderr).toContain('query "#1": id is missing.');
+    expect(result.stderr).not.toContain('undefined');
+  });
+
   it('a config with a broken section is a clear error', async () => {
     const broken = JSON.parse(readFileSync(configPath, 'utf8'));
     broken.queries = { q1: broken.queries[0] };
