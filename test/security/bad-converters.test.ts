@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ErrorCode } from '../../src/contract/errors';
+import { createConverterRuntime, type ConverterRuntime } from '../../src/core/convert';
+import { isAppError } from '../../src/errors/app-error';
 import { PAGES, createBench, type Bench } from './support/bench';
 import { converterDraft, datasourceDraft, queryDraft } from './support/drafts';
 import { startEchoServer, type EchoServer } from './support/echo-server';
@@ -128,5 +130,58 @@ describe('bad converters', () => {
     const response = await bench.call('converters/save', { draft: converterDraft('function convert( {') });
     expectError(response, 'VALIDATION_FAILED', 'line 1');
     expect((await bench.store.list('converter')).items.every((item) => !(item.value as { source: string }).source.includes('convert( {'))).toBe(true);
+  });
+});
+
+// Forge runs converters in QuickJS, because isolated-vm cannot load there, so
+// the escapes and the fast failures run on that engine as well.
+describe('bad converters on QuickJS', () => {
+  let runtime: ConverterRuntime;
+
+  beforeAll(async () => {
+    runtime = await createConverterRuntime({ engine: 'quickjs' });
+  });
+  afterAll(() => runtime.dispose());
+
+  const run = (source: string) =>
+    runtime.run({
+      source,
+      json: '{"issues":[]}',
+      converterName: 'quickjs under test',
+      metadata: { queryName: 'q', queryParameters: {}, originalQueryParameters: {}, status: 200, headers: {} },
+    });
+
+  const FAST_CODES = new Set<ErrorCode>(['CONVERTER_ERROR', 'CONVERTER_INVALID_OUTPUT', 'CONVERTER_SYNTAX']);
+
+  it.each(FAILING.filter(([, , code]) => FAST_CODES.has(code)))('refuses %s', async (_name, source, code) => {
+    const outcome = await run(source).then(
+      (result) => ({ ok: true as const, value: result.value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(false);
+    if (!outcome.ok) {
+      expect(isAppError(outcome.error) && outcome.error.code, String(outcome.error)).toBe(code);
+      expect(isAppError(outcome.error) && outcome.error.hint).toBeTruthy();
+    }
+  });
+
+  it.each(CONTAINED)('%s', async (_name, source, expected) => {
+    expect((await run(source)).value).toEqual(expected);
+  });
+
+  it.each([
+    ['infinite loop', 'function convert(json) { for (;;) {} }', 'CONVERTER_TIMEOUT'],
+    ['memory bomb', 'function convert(json) { let s = "x"; for (;;) s += s; }', 'CONVERTER_MEMORY'],
+  ] as const)('stops %s', async (_name, source, code) => {
+    const error = await run(source).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isAppError(error) && error.code).toBe(code);
+  });
+
+  it('runs a good converter after', async () => {
+    expect((await run('function convert(json) { return JSON.parse(json).issues; }')).value).toEqual([]);
   });
 });
