@@ -1,4 +1,4 @@
-// What each stable error code means for the person looking at the macro. A
+// Text for each stable error code, for the person looking at the macro. A
 // viewer cannot change datasources or queries, so viewer text says whom to ask.
 // An admin gets the concrete fix. `Record<ErrorCode, …>` makes the compiler
 // reject a new code that has no text yet.

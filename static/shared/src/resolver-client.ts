@@ -1,6 +1,6 @@
 // The only module that calls `invoke` in the macro view and the configuration
 // dialog. Resolvers return a `ResolverResponse` envelope instead of throwing
-// across the bridge; this module unwraps it and raises `ResolverError` so the
+// across the bridge. This module unwraps it and raises `ResolverError`, so the
 // components handle one error type with a stable code.
 
 import { invoke } from '@forge/bridge';

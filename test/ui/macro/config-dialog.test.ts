@@ -8,7 +8,7 @@ import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite();
 
-/** `macro/run` returns as many version rows as the `limit` parameter asks for, so the preview shows the draft values. */
+/** `macro/run` returns as many version rows as the `limit` parameter requests, so the preview shows the draft values. */
 function openDialog(saved?: MacroConfig) {
   return openFrontEnd(suite.browser, suite.server.url, 'config', {
     config: saved,

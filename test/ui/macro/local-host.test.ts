@@ -1,6 +1,6 @@
 // The macro on the local host, with the real resolvers, the demo REST API and
-// the Confluence-like shell: the demo page's table sorts and pages, charts
-// draw their points, viewer parameters and the config dialog change what the
+// the Confluence-like shell. The demo page's table sorts and pages, and charts
+// draw their points. Viewer parameters and the config dialog change what the
 // page shows, errors are worded per role, and hostile REST data runs nothing.
 
 import type { Frame, Page } from 'playwright-core';
@@ -187,7 +187,7 @@ describe('macro on the local host', () => {
     });
     await page.goto(`${host.url}/wiki/spaces/DEMO/pages/${XSS_PAGE_ID}`);
 
-    // The new macro is the last one on the page; its default table holds every payload as text.
+    // The new macro is the last one on the page; its default table contains every payload as text.
     const handle = await page.waitForSelector('section[data-local-id]:last-of-type iframe');
     const frame = (await handle.contentFrame())!;
     await frame.waitForSelector('.pq-grid tbody tr', { timeout: 20_000 });

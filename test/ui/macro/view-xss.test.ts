@@ -71,7 +71,7 @@ async function settle(page: OpenedPage['page']): Promise<void> {
 
 describe('macro view > XSS', () => {
   it('sink records an unsanitized payload', async () => {
-    // Control: proves the hook sees execution, so the zero counts below mean something.
+    // Control: proves the hook records execution, so the zero counts below mean something.
     const { page, log } = await openWithSink('macro', () => ok(baseResult({ html: '<p>control</p>' })));
     await page.locator('.pq-result p').waitFor();
     await page.evaluate(() => {

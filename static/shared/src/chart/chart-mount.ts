@@ -42,7 +42,7 @@ Chart.register(
   Tooltip,
 );
 
-/** Rows beyond this are left out of the screen-reader table; the canvas label says how many there are. */
+/** Rows beyond this are left out of the screen-reader table. The canvas label states the full count. */
 const MAX_ACCESSIBLE_ROWS = 200;
 
 /** Draws the chart and returns a function that removes it again. */

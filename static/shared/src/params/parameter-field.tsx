@@ -73,16 +73,28 @@ function renderInput(definition: ParameterDefinition, value: string, common: Com
     );
   }
 
-  const inputType = definition.type === 'date' ? 'date' : definition.type === 'integer' || definition.type === 'number' ? 'number' : 'text';
   return (
     <input
       {...common}
       class="pq-input"
-      type={inputType}
-      step={definition.type === 'integer' ? '1' : definition.type === 'number' ? 'any' : undefined}
+      type={inputTypeOf(definition)}
+      step={stepOf(definition)}
       value={value}
       placeholder={definition.type === 'list' ? `${defaultText || 'a, b, c'} (comma-separated)` : defaultText}
       onInput={onInput}
     />
   );
+}
+
+function inputTypeOf(definition: ParameterDefinition): 'date' | 'number' | 'text' {
+  if (definition.type === 'date') return 'date';
+  if (definition.type === 'integer' || definition.type === 'number') return 'number';
+  return 'text';
+}
+
+/** Lets number inputs accept decimals; integers step by one. */
+function stepOf(definition: ParameterDefinition): string | undefined {
+  if (definition.type === 'integer') return '1';
+  if (definition.type === 'number') return 'any';
+  return undefined;
 }

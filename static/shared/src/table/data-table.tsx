@@ -123,7 +123,10 @@ function KeyValueTable({ table }: { table: TableData }) {
 }
 
 function SortIcon({ direction }: { direction: SortDirection | undefined }) {
-  const symbol = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕';
+  let symbol = '↕';
+  if (direction === 'ascending') symbol = '▲';
+  if (direction === 'descending') symbol = '▼';
+
   return (
     <span class={direction === undefined ? 'pq-sort-icon pq-sort-idle' : 'pq-sort-icon'} aria-hidden="true">
       {symbol}

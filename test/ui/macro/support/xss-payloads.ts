@@ -1,5 +1,5 @@
 // XSS payloads that call `__xss(name)` when they run. Each one names the
-// technique it tries, so a failing test says which defence broke.
+// technique it tries, so a failing test names the defence that broke.
 
 // Unclosed foreign content (the svg and math payloads) swallows everything after
 // it, so the one allowed link comes first and the mutation payloads last.
