@@ -14,6 +14,9 @@ import { createNodeFetch, type LookupFunction } from '../../../src/core/http/nod
 import type { NetworkPolicy } from '../../../src/core/http';
 import type { FetchPort, LogFields, Logger } from '../../../src/core/ports';
 import { MemorySecretStore, MemoryStore } from '../../../src/core/store/memory-store';
+import type { SecretStore, Store } from '../../../src/core/store/types';
+import { KvsSecretStore } from '../../../src/platform/forge/kvs-secret-store';
+import { KvsStore } from '../../../src/platform/forge/kvs-store';
 import { createForgeConfluence } from '../../../src/platform/forge/confluence';
 import { siteIdFrom } from '../../../src/platform/forge/deps';
 import { AdminCheck } from '../../../src/resolvers/admin-check';
@@ -49,8 +52,8 @@ export interface LogLine {
 
 export interface Bench {
   emulator: ForgeEmulator;
-  store: MemoryStore;
-  secrets: MemorySecretStore;
+  store: Store;
+  secrets: SecretStore;
   logs: LogLine[];
   /** Every URL handed to the transport, refused or not. */
   outbound: string[];
@@ -66,6 +69,8 @@ export interface BenchOptions {
   /** Host names the injected lookup resolves to 127.0.0.1 (no DNS query is made for them). */
   loopbackNames?: string[];
   privateHostsAllowed?: string[];
+  /** `memory` (default) or `kvs`: @forge/kvs on the platform emulation, as deployed. */
+  storage?: 'memory' | 'kvs';
 }
 
 /** Host names the gate lets through to the real transport. */
@@ -85,8 +90,8 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   emulator.addPage(PAGES.eng, PAGES.eng.spaceKey);
   emulator.addPage(PAGES.ops, PAGES.ops.spaceKey);
 
-  const store = new MemoryStore();
-  const secrets = new MemorySecretStore();
+  const store: Store = options.storage === 'kvs' ? new KvsStore() : new MemoryStore();
+  const secrets: SecretStore = options.storage === 'kvs' ? new KvsSecretStore() : new MemorySecretStore();
   const logs: LogLine[] = [];
   const record = (level: string) => (event: string, fields: LogFields = {}) => logs.push({ level, event, fields });
   const logger: Logger = { info: record('info'), warn: record('warn'), error: record('error') };
