@@ -66,18 +66,27 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     },
   });
 
-  const server = await startLocalServer(
-    {
-      pages,
-      invoke: createLocalInvoke(localDeps, logger),
-      assets: loadShellAssets(),
-      staticDir: options.staticDir,
-      logger,
-      resetDemo: () => demo.reset(),
-      demoApi: demo.api,
-    },
-    options.port,
-  );
+  let server;
+  try {
+    server = await startLocalServer(
+      {
+        pages,
+        invoke: createLocalInvoke(localDeps, logger),
+        assets: loadShellAssets(),
+        staticDir: options.staticDir,
+        logger,
+        resetDemo: () => demo.reset(),
+        demoApi: demo.api,
+      },
+      options.port,
+    );
+  } catch (error) {
+    // Release what started before the failure, so the process can exit.
+    await demo.close();
+    await localDeps.dispose();
+    db.close();
+    throw error;
+  }
 
   const purge = setInterval(() => store.purgeExpiredCache(), CACHE_PURGE_INTERVAL_MS);
   purge.unref();

@@ -1,7 +1,8 @@
 // Entry point of `npm start`: the local stand-in for Confluence.
 
-import { parseHostOptions, USAGE, UsageError } from './options';
 import { startHost } from './host';
+import { PortInUseError } from './http/server';
+import { parseHostOptions, USAGE, UsageError } from './options';
 
 async function main(): Promise<void> {
   let options;
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('The local host failed to start:', error instanceof Error ? (error.stack ?? error.message) : error);
+  // A known cause gets its message alone; anything else gets the stack for a bug report.
+  const detail = error instanceof PortInUseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`The local host failed to start: ${detail}`);
   process.exit(1);
 });

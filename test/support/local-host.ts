@@ -39,6 +39,8 @@ export interface StartOptions {
   reset?: boolean;
   /** Directory with macro/build, config/build and admin/build instead of static/. */
   staticDir?: string;
+  /** Loopback `host:port` entries datasources may reach besides the demo API, e.g. a test's own HTTPS server. */
+  privateHostsAllowed?: string[];
   /** How long to wait for the ready line. */
   timeoutMs?: number;
 }
@@ -49,6 +51,7 @@ export async function startLocalHost(options: StartOptions = {}): Promise<LocalH
   const args = ['--import', 'tsx', 'src/local/main.ts', '--port', String(options.port ?? 0), '--data', dataDir];
   if (options.reset) args.push('--reset');
   if (options.staticDir) args.push('--static', options.staticDir);
+  for (const entry of options.privateHostsAllowed ?? []) args.push('--allow-private-host', entry);
 
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,

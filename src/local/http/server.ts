@@ -47,6 +47,8 @@ function shellCsp(port: number): string {
 }
 const DEMO_PAGE_PATH = '/wiki/spaces/DEMO/pages/1001';
 
+export class PortInUseError extends Error {}
+
 export interface LocalServer {
   server: Server;
   port: number;
@@ -68,9 +70,16 @@ export async function startLocalServer(deps: LocalServerDeps, port: number): Pro
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const onError = (error: NodeJS.ErrnoException): void => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new PortInUseError(`Port ${port} on 127.0.0.1 is already in use. Stop the other process, or pass --port N (0 picks a free port).`));
+      } else {
+        reject(error);
+      }
+    };
+    server.once('error', onError);
     server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', onError);
       resolve();
     });
   });
