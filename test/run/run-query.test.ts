@@ -21,6 +21,8 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const TOKEN = 'run-test-token-51c2';
 const SEARCH_FIXTURE = 'jira_v2_search_server_11issues_jira-ruby.json';
 const PROJECTS_FIXTURE = 'jira_v2_project_list_apache_567projects.json';
+/** Status the /flaky route answers with; 200 serves the search fixture. */
+let flakyStatus = 200;
 /** Delay before the server responds, so concurrent runs overlap the upstream call. */
 const ANSWER_DELAY_MS = 150;
 
@@ -86,6 +88,10 @@ beforeAll(async () => {
     routes: {
       'GET /rest/api/2/search': delayed(SEARCH_FIXTURE),
       'GET /rest/api/2/project': delayed(PROJECTS_FIXTURE),
+      'GET /flaky/search': async (context) => {
+        if (flakyStatus === 200) return delayed(SEARCH_FIXTURE)(context);
+        sendText(context.res, flakyStatus, '{"errorMessages":["Jira is down for maintenance"]}', 'application/json');
+      },
       'GET /bom': fixtureRoute('jsontestsuite_i_structure_UTF-8_BOM_empty_object.json'),
       'GET /nested': fixtureRoute('jsontestsuite_i_structure_500_nested_arrays.json'),
       'GET /rest/api/2/issue/MISSING-1': fixtureRoute('jira_error_404_issue_not_found_go-jira.json', 404),
@@ -107,6 +113,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   server.requests.length = 0;
+  flakyStatus = 200;
   clock = new ManualClock();
   store = new RecordingStore({ clock });
   const secrets = new MemorySecretStore();
@@ -310,5 +317,35 @@ describe('run > runQuery over HTTPS', () => {
     expect(sent.method).toBe('POST');
     expect(sent.headers['content-type']).toBe('application/json');
     expect(JSON.parse(sent.body)).toEqual(recorded.body);
+  });
+
+  it('a failed refresh keeps the cached result with a warning', async () => {
+    const flaky = query({ id: 'q-flaky', url: '/flaky/search', parameters: [] });
+    const first = await runQuery(deps, flaky, {}, context);
+    expect(first.cache.hit).toBe(false);
+
+    flakyStatus = 503;
+    clock.advance(30_000);
+    const refreshed = await runQuery(deps, flaky, {}, context, { refresh: true });
+    expect(refreshed.cache).toEqual({ hit: true, storedAt: first.cache.storedAt, expiresAt: first.cache.expiresAt });
+    expect(refreshed.tables).toEqual(first.tables);
+    expect(refreshed.warnings[0]?.code).toBe('STALE_CACHE');
+    expect(refreshed.warnings[0]?.message).toContain('UPSTREAM_ERROR');
+    expect(refreshed.warnings[0]?.message).toContain(first.cache.storedAt);
+    expect(requestsTo('/flaky/search')).toBe(2);
+  });
+
+  it('a failed refresh without a cached result fails', async () => {
+    flakyStatus = 503;
+    const flaky = query({ id: 'q-flaky-empty', url: '/flaky/search', parameters: [] });
+    await expect(runQuery(deps, flaky, {}, context, { refresh: true })).rejects.toMatchObject({ code: 'UPSTREAM_ERROR', details: { stage: 'fetch' } });
+  });
+
+  it('a converter error on refresh is not hidden by the cache', async () => {
+    const flaky = query({ id: 'q-flaky-convert', url: '/flaky/search', parameters: [] });
+    await runQuery(deps, flaky, {}, context);
+    const converter = entities.get('converter:c-open') as Converter;
+    entities.set('converter:c-open', { ...converter, source: 'function convert(json) { throw new Error("broken"); }' });
+    await expect(runQuery(deps, flaky, {}, context, { refresh: true })).rejects.toMatchObject({ code: 'CONVERTER_ERROR', details: { stage: 'convert' } });
   });
 });

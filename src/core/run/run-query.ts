@@ -5,7 +5,8 @@
 
 import type { Query } from '../../contract/entities';
 import type { EngineName, RunResult, RunWarning } from '../../contract/run';
-import { cached, cacheKey, parseCacheDuration, sharedFlights, type CachedResult } from '../cache';
+import { isAppError } from '../../errors/app-error';
+import { cached, cacheKey, ChunkedCache, parseCacheDuration, sharedFlights, type CachedResult } from '../cache';
 import { buildRequest, type BuiltRequest } from '../params';
 import type { ExecutionContext } from '../ports';
 import { renderTemplate, type RenderOutput, type TemplateSource } from '../template';
@@ -52,9 +53,20 @@ export async function runQuery(
   };
 
   // Without a store there is no cache, but identical concurrent runs still share one upstream call.
-  const outcome: CachedResult<CachedConversion> = deps.store
-    ? await cached({ store: deps.store, clock: deps.clock, key, ttlSeconds, refresh: options.refresh, compute, logger: deps.logger })
-    : { value: await sharedFlights.run(`${key}#uncached`, compute), hit: false };
+  let outcome: CachedResult<CachedConversion>;
+  const staleWarnings: RunWarning[] = [];
+  if (deps.store) {
+    try {
+      outcome = await cached({ store: deps.store, clock: deps.clock, key, ttlSeconds, refresh: options.refresh, compute, logger: deps.logger });
+    } catch (error) {
+      const kept = options.refresh && ttlSeconds > 0 ? await keptAfterFailedRefresh(deps, key, error) : undefined;
+      if (!kept) throw error;
+      outcome = kept.outcome;
+      staleWarnings.push(kept.warning);
+    }
+  } else {
+    outcome = { value: await sharedFlights.run(`${key}#uncached`, compute), hit: false };
+  }
   const conversion = outcome.value;
   const hit = outcome.hit;
 
@@ -70,7 +82,7 @@ export async function runQuery(
     charts: rendered.charts,
     isEmpty: rendered.isEmpty,
     emptyMessage: rendered.emptyMessage,
-    warnings: [...conversion.warnings, ...rendered.warnings],
+    warnings: [...staleWarnings, ...conversion.warnings, ...rendered.warnings],
     timings: {
       fetchMs: hit ? 0 : conversion.fetchMs,
       convertMs: hit ? 0 : conversion.convertMs,
@@ -79,6 +91,31 @@ export async function runQuery(
     },
     cache: outcome.storedAt ? { hit, storedAt: outcome.storedAt, expiresAt: outcome.expiresAt } : { hit },
     engine: conversion.engine,
+  };
+}
+
+/**
+ * Returns the cached result when a refresh could not reach the API, so a viewer who clicks refresh
+ * during an outage keeps the data they had, marked as older. Only fetch failures qualify: a
+ * converter or parameter error would fail again on the same data.
+ */
+async function keptAfterFailedRefresh(
+  deps: RunDeps,
+  key: string,
+  error: unknown,
+): Promise<{ outcome: CachedResult<CachedConversion>; warning: RunWarning } | undefined> {
+  if (!deps.store || !isAppError(error) || error.details.stage !== 'fetch') return undefined;
+  let entry;
+  try {
+    entry = await new ChunkedCache(deps.store, () => deps.clock.now()).get(key);
+  } catch {
+    return undefined;
+  }
+  if (!entry) return undefined;
+  deps.logger?.warn('run.refresh_failed_kept_cache', { code: error.code });
+  return {
+    outcome: { value: JSON.parse(entry.value) as CachedConversion, hit: true, storedAt: entry.storedAt, expiresAt: entry.expiresAt },
+    warning: { code: 'STALE_CACHE', message: `Refreshing failed (${error.code}: ${error.message}), so this shows the data cached at ${entry.storedAt}.` },
   };
 }
 
