@@ -202,6 +202,18 @@ describe('local host', () => {
     });
   });
 
+  describe('secrets at rest', () => {
+    it('stay out of the database files and the log', async () => {
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const files = readdirSync(host.dataDir).filter((name) => name !== 'secret.key');
+      expect(files.some((name) => name.startsWith('local.sqlite'))).toBe(true);
+
+      for (const name of files) expect(readFileSync(join(host.dataDir, name)).includes('local-host-token'), name).toBe(false);
+      expect(host.output()).not.toContain('local-host-token');
+    });
+  });
+
   // Last, because it kills the host this file shares.
   describe('after SIGKILL', () => {
     it('keeps every acknowledged datasource and its secret', async () => {

@@ -239,6 +239,25 @@ describe('secrets', () => {
   });
 });
 
+describe('secrets on Forge storage', () => {
+  it('go to the secret store, not to plain storage', async () => {
+    const bench = await createBench({ storage: 'kvs' });
+    try {
+      const saved = await bench.admin('datasources/save', { draft: datasourceDraft('https://api.example.com', { name: 'KVS API' }), secrets: { token: SECRETS.bearer } });
+
+      expect(deepText(bench.emulator.kvs)).toContain('KVS API');
+      expect(deepText(bench.emulator.kvs)).not.toContain(SECRETS.bearer);
+      expect(deepText(bench.emulator.entities)).not.toContain(SECRETS.bearer);
+      expect(deepText(bench.emulator.secrets)).toContain(SECRETS.bearer);
+
+      await bench.admin('datasources/delete', { id: saved.id });
+      expect(deepText(bench.emulator.secrets)).not.toContain(SECRETS.bearer);
+    } finally {
+      await bench.close();
+    }
+  });
+});
+
 describe('secret comparison', () => {
   it('matches demo tokens by digest', () => {
     const tokens = [createDemoToken('first'), createDemoToken('second')];
