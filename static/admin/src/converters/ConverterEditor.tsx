@@ -33,6 +33,13 @@ export function newConverterDraft(): EntityDraft<'converter'> {
   return { kind: 'converter', name: '', description: '', source: DEFAULT_CONVERTER_SOURCE, sampleInput: '' };
 }
 
+/**
+ * Longest sample the backend accepts for a test run, in characters. It keeps
+ * one call under Forge's 500 KB invoke payload limit.
+ * NOTE: mirrors SAMPLE_MAX_LENGTH in the resolver payload schemas; change both together.
+ */
+const SAMPLE_MAX_LENGTH = 400_000;
+
 interface RunOutcome {
   output: unknown;
   durationMs: number;
@@ -127,6 +134,11 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
               maxHeight="640px"
               testId="converter-sample"
             />
+            <span className={draft.sampleInput.length > SAMPLE_MAX_LENGTH ? 'pq-error-text' : 'pq-muted pq-small'} data-testid="sample-size">
+              {draft.sampleInput.length > SAMPLE_MAX_LENGTH
+                ? `${draft.sampleInput.length.toLocaleString('en')} characters: more than the ${SAMPLE_MAX_LENGTH.toLocaleString('en')} a test run accepts. Cut the sample down, e.g. fewer rows.`
+                : `${draft.sampleInput.length.toLocaleString('en')} characters`}
+            </span>
             {capturedSample && (
               <Button
                 spacing="compact"

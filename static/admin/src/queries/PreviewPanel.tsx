@@ -166,6 +166,7 @@ export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
                       <Lozenge appearance={result.response.status < 400 ? 'success' : 'removed'}>{`HTTP ${result.response.status}`}</Lozenge>
                       <Button
                         spacing="compact"
+                        isDisabled={result.response.bodyTruncatedAt !== undefined}
                         onClick={() => {
                           captureSample({ queryName: draft.name || 'unsaved query', body: result.response?.body ?? '' });
                           setCaptured(true);
@@ -174,6 +175,9 @@ export function PreviewPanel({ id, draft, insecure, onResult }: Props) {
                       >
                         Use as converter sample input
                       </Button>
+                      {result.response.bodyTruncatedAt !== undefined && (
+                        <span className="pq-muted pq-small">The response was cut short, so it cannot serve as a sample. Ask for fewer rows and preview again.</span>
+                      )}
                       {captured && <span role="status">Captured. Open a converter and choose “Use captured response”.</span>}
                     </div>
                     <details className="pq-details">
