@@ -295,7 +295,7 @@ describe('cli > pq', () => {
     expect(trusted.code).toBe(0);
   });
 
-  it('a wildcard or missing certificate file in the network options is a usage error', async () => {
+  it('bad network options are errors', async () => {
     const wildcard = await pq(['run', '--config', configPath, '--query', 'Issues'], { PQ_TEST_TOKEN: TOKEN, PQ_ALLOW_PRIVATE_HOSTS: '*.example.com' });
     expect(wildcard.code).toBe(1);
     expect(wildcard.stderr).toContain('Error INVALID_REQUEST: "*.example.com" is not a host or host:port');

@@ -21,7 +21,7 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const TOKEN = 'run-test-token-51c2';
 const SEARCH_FIXTURE = 'jira_v2_search_server_11issues_jira-ruby.json';
 const PROJECTS_FIXTURE = 'jira_v2_project_list_apache_567projects.json';
-/** Status the /flaky route answers with; 200 serves the search fixture. */
+/** Status code of the /flaky route; 200 serves the search fixture. */
 let flakyStatus = 200;
 /** Delay before the server responds, so concurrent runs overlap the upstream call. */
 const ANSWER_DELAY_MS = 150;
