@@ -9,6 +9,7 @@ import type { RunResult } from '../../../src/contract/run';
 import { callResolver } from '../../shared/src/resolver-client';
 import { toWireError } from '../../shared/src/resolver-error';
 import { ErrorPanel } from '../../shared/src/result/error-panel';
+import { isEmptyResult } from '../../shared/src/result/is-empty-result';
 import { ResultView } from '../../shared/src/result/result-view';
 import { Skeleton } from '../../shared/src/result/skeleton';
 import { Warnings } from '../../shared/src/result/warnings';
@@ -51,7 +52,7 @@ export function PreviewPanel({ config, siteUrl }: { config: MacroConfig | undefi
       {state.kind === 'ready' && (
         <>
           <Warnings warnings={state.result.warnings} />
-          {state.result.isEmpty ? <p class="pq-empty">{state.result.emptyMessage || 'No data to show.'}</p> : <ResultView result={state.result} siteUrl={siteUrl} />}
+          {isEmptyResult(state.result) ? <p class="pq-empty">{state.result.emptyMessage || 'No data to show.'}</p> : <ResultView result={state.result} siteUrl={siteUrl} />}
         </>
       )}
     </section>

@@ -12,6 +12,7 @@ import { enableTheme, loadMacroContext } from '../../shared/src/platform';
 import { callResolver } from '../../shared/src/resolver-client';
 import { toWireError } from '../../shared/src/resolver-error';
 import { ErrorPanel } from '../../shared/src/result/error-panel';
+import { isEmptyResult } from '../../shared/src/result/is-empty-result';
 import { ResultView } from '../../shared/src/result/result-view';
 import { Skeleton } from '../../shared/src/result/skeleton';
 import { Warnings } from '../../shared/src/result/warnings';
@@ -103,7 +104,7 @@ export function MacroApp() {
         <>
           <ResultToolbar result={phase.result} isBusy={isBusy} onRefresh={() => rerun('refresh')} />
           <Warnings warnings={phase.result.warnings} />
-          {phase.result.isEmpty ? (
+          {isEmptyResult(phase.result) ? (
             <p class="pq-empty" data-state="empty">
               {phase.result.emptyMessage || 'No data to show.'}
             </p>

@@ -37,6 +37,13 @@ describe('macro view > states', () => {
     expect(await empty.textContent()).toBe('No open issues in DEMO.');
   });
 
+  it('treats blank template output as empty', async () => {
+    const { page } = await openMacro(() => ok(baseResult({ html: '  \n ', emptyMessage: '' })));
+    const empty = page.locator('[data-state="empty"]');
+    await empty.waitFor();
+    expect(await empty.textContent()).toBe('No data to show.');
+  });
+
   it('asks to configure a macro without config', async () => {
     const { page, bridge } = await openMacro(() => ok(tableResult()), { configured: false });
     await page.locator('.pq-empty').waitFor();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterQueries } from '../../../../static/config/src/query-picker';
 import { formatAge } from '../../../../static/macro/src/result-toolbar';
 import { parseMacroConfig } from '../../../../static/shared/src/platform-config';
+import { filterStyle } from '../../../../static/shared/src/result/sanitize';
 import { QUERIES } from '../support/queries';
 
 describe('filterQueries', () => {
@@ -36,5 +37,19 @@ describe('parseMacroConfig', () => {
     expect(parseMacroConfig(undefined)).toBeUndefined();
     expect(parseMacroConfig({ queryId: '' })).toBeUndefined();
     expect(parseMacroConfig('q1')).toBeUndefined();
+  });
+});
+
+describe('filterStyle', () => {
+  it.each([
+    ['color: red; position: fixed', 'color: red'],
+    ['background-color:#fff;z-index:9999', 'background-color: #fff'],
+    ['background-color: url(javascript:alert(1))', ''],
+    ['width: expression(alert(1))', ''],
+    ['color: \\72 ed', ''],
+    ['TEXT-ALIGN: right', 'text-align: right'],
+    ['no declaration here', ''],
+  ])('%j', (style, expected) => {
+    expect(filterStyle(style)).toBe(expected);
   });
 });
