@@ -21,6 +21,9 @@ interface ChildReport {
   engine: string;
   rows: number;
   runTimes: number[];
+  failures: string[];
+  /** Per successful run: the run's own fetch, convert and render times in ms. */
+  stageTimes: string[];
   rssBeforeMiB: number;
   peakRssMiB: number;
   peakHeapMiB: number;
@@ -80,7 +83,8 @@ export async function runMemoryBenchmarks(): Promise<ResultRow[]> {
           `peak RSS ${report.peakRssMiB.toFixed(0)} MiB (${report.rssBeforeMiB.toFixed(0)} before the runs)` +
           (report.descendantPeakMiB > 0 ? ` + child ${report.descendantPeakMiB.toFixed(0)} MiB` : '') +
           `; peak JS heap ${report.peakHeapMiB.toFixed(0)} MiB sampled (${report.heapBeforeMiB.toFixed(0)} before); ` +
-          `runs ${report.runTimes.map((time) => time.toFixed(0)).join(', ')} ms`,
+          `runs ${report.runTimes.map((time) => time.toFixed(0)).join(', ')} ms (${report.stageTimes.join('; ')})` +
+          (report.failures.length > 0 ? `; ${report.failures.length} of the runs failed: ${report.failures.join(', ')}` : ''),
       });
     }
     return rows;

@@ -27,7 +27,7 @@ const TABLE_ROWS = 10_000;
 
 const stamp = { description: '', schemaVersion: 1 as const, version: 1, updatedAt: '2026-01-01T00:00:00.000Z' };
 
-/** A fetch port that answers every request with the recorded search, as one body chunk. */
+/** Returns a fetch port that responds to every request with the recorded search, as one body chunk. */
 function recordedFetch(bytes: Buffer): FetchPort {
   return async () => ({
     status: 200,
@@ -77,7 +77,7 @@ const query: Query = {
   spaces: [],
 };
 
-/** What a developer would write by hand for the same page: fetch, parse, loop. */
+/** Renders the same page the way a developer would by hand: fetch, parse, loop. */
 async function handWrittenRun(fetchPort: FetchPort): Promise<string> {
   const response = await fetchPort(`${BASE_URL}/rest/api/2/search?jql=project%3DSAMPLEPROJECT`, {
     method: 'GET',
@@ -146,7 +146,7 @@ async function benchRunQuery(engine: ConverterEngine, iterations: number): Promi
   }
 }
 
-/** The default table as string building: the union of keys, escaped cells. */
+/** Builds the default table as a string: the union of keys, escaped cells. */
 function stringBuiltTable(rows: Record<string, unknown>[]): string {
   const keys: string[] = [];
   const seen = new Set<string>();

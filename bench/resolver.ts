@@ -15,7 +15,7 @@ const SECTION = 'Resolver';
 const TOKEN = 'bench-resolver-token';
 const SEARCH_PATH = '/rest/api/2/search';
 const CONCURRENT_RUNS = 50;
-/** Upstream answer delay, so that the concurrent runs overlap the upstream call as they would against a real Jira. */
+/** Upstream response delay, so that the concurrent runs overlap the upstream call as they would against a real Jira. */
 const ANSWER_DELAY_MS = 100;
 
 export async function runResolverBenchmarks(options: { iterations: number }): Promise<ResultRow[]> {

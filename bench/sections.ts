@@ -1,8 +1,9 @@
 // Adapters from the converter benchmark (bench/convert.ts) and the browser
 // benchmark (bench/ui-table.ts) to result rows with budgets.
 
-import { runConvertBench } from './convert';
-import { summarize, single, verdictOf, type ResultRow } from './lib/stats';
+import { generateJiraSearch, runConvertBench } from './convert';
+import { summarize, verdictOf, type ResultRow } from './lib/stats';
+import { measureChildTransfer } from './transfer';
 import { runUiBenchmarks } from './ui-table';
 
 const CONVERT_BUDGETS: Record<string, number> = { 'isolated-vm': 1.5, quickjs: 6 };
@@ -37,6 +38,7 @@ export async function runConvertSection(options: { iterations: number }): Promis
       note: `includes the round trip to the ${isolated ? 'child process' : 'worker thread'}; starting that host once took ${cold.hostStartMs.toFixed(0)} ms`,
     });
   }
+  rows.push(await measureChildTransfer(generateJiraSearch(10_000_000), options.iterations));
   return rows;
 }
 
@@ -77,4 +79,3 @@ export async function runUiSection(options: { iterations: number }): Promise<Res
   ];
 }
 
-export { single };

@@ -44,6 +44,8 @@ export function renderMarkdown(rows: ResultRow[], info: RunInfo, findings: strin
     '',
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}. One-minute load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' at the start, ')} at the end.`,
     '',
+    'Run it with `npm run bench` (about two minutes; it builds the front ends and needs Debian\'s chromium). `npm run bench -- --iterations 9` takes more samples; `--only converters,pipeline` runs some sections and prints without writing this page; `--no-build` measures the existing builds. Each section lives in `bench/`.',
+    '',
     'How to read it: times are the median of the timed iterations with the fastest and slowest in brackets. A ratio divides the median by the median of the baseline measured in the same run, interleaved with it, so ratios compare across machines and absolute times are context only. "within" and "over" compare the median with the budget. A loaded machine widens the spread and inflates absolute times more than ratios.',
     '',
   ];

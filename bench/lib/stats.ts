@@ -9,7 +9,7 @@ export interface Sample {
 
 export type Verdict = 'within' | 'over' | 'report' | 'failed';
 
-/** One line of the results table. Times are milliseconds unless `unit` says otherwise. */
+/** One line of the results table, in the unit named by `unit`. */
 export interface ResultRow {
   section: string;
   what: string;
