@@ -30,8 +30,8 @@ export function PairRows({ legend, rows, onChange, labels, placeholders, addLabe
         <div className="pq-pair" key={index}>
           <TextField aria-label={`${labels[0]} ${index + 1}`} placeholder={placeholders[0]} value={row[0]} onChange={(event) => setCell(index, 0, event.currentTarget.value)} isCompact />
           <TextField aria-label={`${labels[1]} ${index + 1}`} placeholder={placeholders[1]} value={row[1]} onChange={(event) => setCell(index, 1, event.currentTarget.value)} isCompact />
-          <Button appearance="subtle" spacing="compact" onClick={() => onChange(rows.filter((_, at) => at !== index))}>
-            {`Remove ${index + 1}`}
+          <Button appearance="subtle" spacing="compact" aria-label={`Remove ${labels[0].toLowerCase()} ${index + 1}`} onClick={() => onChange(rows.filter((_, at) => at !== index))}>
+            Remove
           </Button>
         </div>
       ))}
