@@ -131,6 +131,10 @@ const ROUTES: Record<string, RouteHandler> = {
     res.end();
   },
   '/teapot': ({ res }) => sendJson(res, 418, { message: "I'm a teapot" }),
+  // Patterns that look for a title or message fail slowly on many unclosed tags.
+  '/title-bomb': ({ res }) => sendText(res, 200, `<html>${'<title>'.repeat(300_000)}`, 'text/html'),
+  '/title-bomb-401': ({ res }) => sendText(res, 401, `<html>${'<title>'.repeat(300_000)}`, 'text/html'),
+  '/message-bomb-500': ({ res }) => sendText(res, 500, `<?xml version="1.0"?>${'<message>'.repeat(200_000)}`, 'application/xml'),
   '/weird-status': ({ res }) => sendJson(res, 599, { message: 'network read timeout' }),
 };
 
@@ -139,12 +143,14 @@ describe('bad upstream responses', () => {
   let upstream: TestServer;
   let datasourceId: string;
   let slowDatasourceId: string;
+  let bigDatasourceId: string;
 
   beforeAll(async () => {
     upstream = await startTestServer({ routes: ROUTES });
     bench = await createBench({ privateHostsAllowed: [`127.0.0.1:${upstream.port}`] });
     datasourceId = (await bench.admin('datasources/save', { draft: datasourceDraft(upstream.url, { maxResponseBytes: 64 * 1024 }), secrets: { token: 'upstream-token' } })).id;
     slowDatasourceId = (await bench.admin('datasources/save', { draft: datasourceDraft(upstream.url, { timeoutMs: 1000 }), secrets: { token: 'upstream-token' } })).id;
+    bigDatasourceId = (await bench.admin('datasources/save', { draft: datasourceDraft(upstream.url, { maxResponseBytes: 5 * 1024 * 1024 }), secrets: { token: 'upstream-token' } })).id;
   });
   afterAll(async () => {
     await bench.close();
@@ -251,6 +257,16 @@ describe('bad upstream responses', () => {
       ['redirect down to http', '/down-to-http', 'INSECURE_HTTP', 'http'],
     ] as const)('refuses %s', async (_name, path, code, fragment) => {
       expectError(await run(path), code, fragment);
+    });
+
+    it.each([
+      ['a page of unclosed titles', '/title-bomb', 'UNEXPECTED_CONTENT', 'HTML'],
+      ['a 401 page of unclosed titles', '/title-bomb-401', 'AUTH_FAILED', '401'],
+      ['a 500 of unclosed XML messages', '/message-bomb-500', 'UPSTREAM_ERROR', '500'],
+    ] as const)('reads %s quickly', async (_name, path, code, fragment) => {
+      const started = Date.now();
+      expectError(await run(path, bigDatasourceId), code, fragment);
+      expect(Date.now() - started).toBeLessThan(3000);
     });
 
     it('refuses a redirect without location', async () => {

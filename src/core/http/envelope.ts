@@ -6,6 +6,13 @@
 
 const MAX_MESSAGE_LENGTH = 500;
 
+/**
+ * How much of a body the patterns below read. Titles and messages sit near
+ * the start, and a failed lazy match is quadratic in the text it reads: a 5 MB
+ * page of unclosed `<title>` tags held the resolver for minutes.
+ */
+const MAX_SCANNED_CHARS = 16 * 1024;
+
 function truncate(text: string): string {
   const collapsed = text.replace(/\s+/g, ' ').trim();
   return collapsed.length > MAX_MESSAGE_LENGTH ? `${collapsed.slice(0, MAX_MESSAGE_LENGTH)}…` : collapsed;
@@ -71,7 +78,7 @@ function fromJson(value: unknown): string | undefined {
 
 /** Returns the title of an HTML page, which for login and error pages names the problem. */
 export function htmlTitle(text: string): string | undefined {
-  const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text);
+  const match = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text.slice(0, MAX_SCANNED_CHARS));
   if (!match) return undefined;
   const title = (match[1] as string)
     .replace(/<[^>]*>/g, '')
@@ -92,6 +99,7 @@ export function looksLikeHtml(contentType: string, text: string): boolean {
 export function extractUpstreamMessage(contentType: string, text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
+  const head = trimmed.slice(0, MAX_SCANNED_CHARS);
 
   if (looksLikeHtml(contentType, trimmed)) {
     const title = htmlTitle(trimmed);
@@ -108,10 +116,10 @@ export function extractUpstreamMessage(contentType: string, text: string): strin
   }
 
   if (contentType.includes('xml') || trimmed.startsWith('<')) {
-    const message = /<(message|error|faultstring)[^>]*>([\s\S]*?)<\//i.exec(trimmed);
+    const message = /<(message|error|faultstring)[^>]*>([\s\S]*?)<\//i.exec(head);
     return truncate(message ? (message[2] as string) : 'an XML document');
   }
-  return truncate(trimmed);
+  return truncate(head);
 }
 
 /** Jira's `warningMessages` array, sent with a 200 when part of a JQL query was ignored. */
