@@ -144,6 +144,27 @@ describe('frame bridge', () => {
     expect(await page.textContent('h1')).toBe('More examples');
   });
 
+  it('refuses navigation to a script URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.demoPageUrl);
+    const frame = await frameOf(page, 'macro-1');
+    await frame.click('#navigate-script');
+    const result = await readJson<{ ok: boolean; error: string }>(frame, 'navigate-script-result');
+    expect(result.ok).toBe(false);
+    expect(result.error).toContain('javascript: URL is not allowed');
+    expect(await page.title()).not.toBe('escaped');
+  });
+
+  it('keeps product calls inside the product API', async () => {
+    const page = await browser.newPage();
+    await page.goto(host.demoPageUrl);
+    const frame = await frameOf(page, 'macro-1');
+    await frame.click('#product-escape');
+    const result = await readJson<{ ok: boolean; error: string }>(frame, 'product-escape-result');
+    expect(result.ok).toBe(false);
+    expect(result.error).toContain('leaves the confluence API');
+  });
+
   it('refuses submit outside the config dialog', async () => {
     const page = await browser.newPage();
     await page.goto(host.demoPageUrl);

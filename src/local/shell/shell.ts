@@ -195,8 +195,26 @@ interface BridgeMessage {
         url = `/wiki/spaces/DEMO/pages/${encodeURIComponent(payload.contentId)}`;
       }
       if (!url) throw new Error(`The local host cannot navigate to target "${payload.target ?? ''}".`);
-      if (payload.type === 'new-tab') window.open(url, '_blank', 'noopener,noreferrer');
-      else window.location.assign(url);
+
+      // Only web URLs: a javascript: or data: URL would run in the shell's origin.
+      const target = new URL(url, window.location.origin);
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new Error(`Navigation to a ${target.protocol} URL is not allowed; use an http or https URL.`);
+      }
+      if (payload.type === 'new-tab') window.open(target.href, '_blank', 'noopener,noreferrer');
+      else window.location.assign(target.href);
+    }
+
+    // The product path must stay under /api/product/<product>/: a path with `..`
+    // would otherwise reach the host's own API as the current user.
+    function productUrl(product: string, restPath: string): string {
+      const prefix = `/api/product/${encodeURIComponent(product)}/`;
+      if (typeof restPath !== 'string' || !restPath.startsWith('/')) throw new Error(`The product path must start with "/", got "${String(restPath)}".`);
+      const url = new URL(`${prefix.slice(0, -1)}${restPath}`, window.location.origin);
+      if (url.origin !== window.location.origin || !url.pathname.startsWith(prefix) || /%2e|%2f|%5c/i.test(restPath)) {
+        throw new Error(`The product path "${restPath}" leaves the ${product} API.`);
+      }
+      return url.pathname + url.search;
     }
 
     // ----- the bridge endpoint -----
@@ -248,7 +266,8 @@ interface BridgeMessage {
           const request = message.payload as { product: string; restPath: string; fetchRequestInit: { method?: string; headers?: [string, string][]; body?: string | null } };
           const headers = new Headers(request.fetchRequestInit.headers ?? []);
           headers.set('x-local-account-id', data.currentAccountId);
-          const response = await fetch(`/api/product/${encodeURIComponent(request.product)}${request.restPath}`, {
+          const target = productUrl(request.product, request.restPath);
+          const response = await fetch(target, {
             method: request.fetchRequestInit.method ?? 'GET',
             headers,
             body: request.fetchRequestInit.body ?? undefined,

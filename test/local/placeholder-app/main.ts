@@ -42,6 +42,11 @@ async function main(): Promise<void> {
   button('submit-flat', 'Submit flat', () => view.submit({ queryId: 'flat' }));
   button('close', 'Close', () => view.close());
   button('navigate', 'Navigate', () => router.navigate('/wiki/spaces/DEMO/pages/1002'));
+  button('navigate-script', 'Navigate to script', () => router.navigate('javascript:parent.document.title="escaped"'));
+  button('product-escape', 'Escape product path', async () => {
+    const response = await requestConfluence('/../../demo/requests');
+    return response.status;
+  });
   button('grow', 'Grow', async () => {
     const filler = document.createElement('div');
     filler.id = 'filler';
