@@ -14,6 +14,7 @@ export interface ChartTheme {
 }
 
 const TICK_SAMPLE_SIZE = 50;
+const MAX_DENSE_LABELS = 24;
 
 /** Above this many labels a line is drawn without point markers. */
 const DENSE_POINTS = 200;
@@ -90,7 +91,13 @@ function buildScales(spec: ChartSpec, theme: ChartTheme, stacked: boolean) {
     stacked,
     title: { display: Boolean(title), text: title ?? '', color: theme.text },
     // Measuring a sample of labels, not all of them, keeps charts with thousands of labels fast to lay out.
-    ticks: { color: theme.text, sampleSize: TICK_SAMPLE_SIZE, precision: isValueAxis && isWholeNumbers ? 0 : undefined },
+    ticks: {
+      color: theme.text,
+      sampleSize: TICK_SAMPLE_SIZE,
+      precision: isValueAxis && isWholeNumbers ? 0 : undefined,
+      // A label axis with thousands of entries shows a readable subset anyway; capping it early skips laying out the rest.
+      maxTicksLimit: !isValueAxis && spec.labels.length > DENSE_POINTS ? MAX_DENSE_LABELS : undefined,
+    },
     grid: { color: theme.grid },
     beginAtZero: isValueAxis && spec.type !== 'scatter',
   });
