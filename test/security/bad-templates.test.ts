@@ -111,6 +111,17 @@ describe('bad templates', () => {
     if (!response.ok) expect(['TEMPLATE_ERROR', 'TEMPLATE_SYNTAX']).toContain(response.error.code);
   });
 
+  it('reads trusted HTML of unclosed scripts quickly', async () => {
+    // Trusted HTML from REST data (a Jira description, say) that mentions a chart call.
+    const data = [{ html: `PocketQuery.chart${'<script>'.repeat(300_000)}` }];
+    const started = Date.now();
+
+    const response = await bench.call('templates/preview', { source: '#foreach($row in $result)$PQ.html($row.html)#end', data });
+
+    expect(response.ok, JSON.stringify(response).slice(0, 300)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('renders a good template after', async () => {
     const response = await preview('#foreach($row in $result)<b>$row.key</b>#end');
     expect(response.ok && response.data.html).toContain('<b>A-1</b>');
