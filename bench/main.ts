@@ -2,7 +2,7 @@
 // runs and written to docs/benchmarks.md. Never part of `npm test`: absolute
 // times depend on the machine, so nothing here gates CI.
 //
-// Options: --iterations N (timed iterations per measurement, default 7),
+// Options: --iterations N (timed iterations per measurement, default 9),
 // --only a,b (sections: bundles, ui, converters, pipeline, resolver, memory;
 // a partial run prints but does not write the page), --no-build (skip
 // `npm run build:ui` and measure the builds as they are).
@@ -27,7 +27,7 @@ const FINDINGS = new URL('./findings.md', import.meta.url);
 
 const { values } = parseArgs({
   options: {
-    iterations: { type: 'string', default: '7' },
+    iterations: { type: 'string', default: '9' },
     only: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
@@ -87,7 +87,7 @@ console.log(`\n${rows.length} measurements in ${durationSeconds.toFixed(0)} s; $
 if (only) {
   console.log('Partial run (--only): docs/benchmarks.md was not written.');
 } else {
-  const command = `npm run bench${iterations === 7 ? '' : ` -- --iterations ${iterations}`}`;
+  const command = `npm run bench${iterations === 9 ? '' : ` -- --iterations ${iterations}`}`;
   const page = renderMarkdown(rows, { command, startedAt, durationSeconds, iterations, machine }, readFileSync(FINDINGS, 'utf8'));
   writeFileSync(PAGE, page);
   console.log('Wrote docs/benchmarks.md.');
