@@ -45,7 +45,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A known cause gets its message alone; anything else gets the stack for a bug report.
-  const detail = error instanceof PortInUseError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  let detail = String(error);
+  if (error instanceof PortInUseError) detail = error.message;
+  else if (error instanceof Error) detail = error.stack ?? error.message;
   console.error(`The local host failed to start: ${detail}`);
   process.exit(1);
 });

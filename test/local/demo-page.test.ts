@@ -1,5 +1,5 @@
 // The demo in headless Chromium with the app's real bundles (static/*/build,
-// built by `npm run build:ui`, which `npm test` runs first): the chart and the
+// built by `npm run build:ui`, which `npm test` runs first). The chart and the
 // tables render from the real Jira data, the viewer gets nothing from the
 // admin page, and a converter change shows on the page.
 

@@ -1,4 +1,4 @@
-// The resolvers' Confluence port, answered from the local site's users and
+// The resolvers' Confluence port, implemented on the local site's users and
 // pages instead of Confluence's REST API. Forge asks Confluence as the calling
 // user, so a page with a view restriction is invisible to everyone else here too.
 
@@ -10,7 +10,7 @@ import { findUser } from './users';
 export function createLocalConfluencePort(pages: PageStore, accountId: string | undefined): ConfluencePort {
   return {
     async isAdmin(candidate: string): Promise<boolean> {
-      // Confluence answers for the calling user only; asking about someone else is a bug.
+      // Confluence reports on the calling user only, so asking about someone else is a bug.
       if (candidate !== accountId) return false;
       return findUser(candidate)?.isAdmin ?? false;
     },

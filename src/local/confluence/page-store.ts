@@ -40,7 +40,7 @@ interface PageRow {
 
 export class PageNotFoundError extends Error {}
 
-/** Whether the account may view the page: Confluence hides restricted pages from everyone else. */
+/** Checks whether the account may view the page; Confluence hides restricted pages from everyone else. */
 export function canView(page: LocalPage, accountId: string | undefined): boolean {
   const allowed = page.document.restrictedTo;
   if (allowed === undefined) return true;

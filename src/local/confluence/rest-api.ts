@@ -19,7 +19,7 @@ export function answerConfluenceRequest(method: string, path: string, user: Loca
 
   if (route === '/wiki/rest/api/user/current') return { status: 200, body: currentUser(user, url.searchParams.get('expand') ?? '') };
 
-  // Confluence answers 404, not 403, for a page the user may not view.
+  // Confluence returns 404, not 403, for a page the user may not view.
   const visiblePage = (id: string): LocalPage | undefined => {
     const page = pages.get(id);
     return page && canView(page, user.accountId) ? page : undefined;

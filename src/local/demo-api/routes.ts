@@ -81,8 +81,8 @@ function searchJql(params: URLSearchParams, fixtures: DemoFixtures): DemoRespons
   return ok(first);
 }
 
-// The recorded response is for the query `up`; another query matches no
-// series, which Prometheus answers with an empty matrix.
+// The recorded response is for the query `up`. Another query matches no
+// series, for which Prometheus returns an empty matrix.
 function prometheusRange(params: URLSearchParams, fixtures: DemoFixtures): DemoResponse {
   if ((params.get('query') ?? '').trim() === 'up') return ok(fixtures.prometheusRange);
   return ok({ status: 'success', data: { resultType: 'matrix', result: [] } });

@@ -202,7 +202,7 @@ function templateDraft(example: Example): EntityDraft<'template'> {
   };
 }
 
-/** The fixture's text as the converter's sample input, or empty when it is too large to store with the converter. */
+/** Reads the fixture as a converter's sample input; returns empty text when it is too large to store with the converter. */
 function sampleInput(fixture: string): string {
   const text = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
   return Buffer.byteLength(text) <= MAX_SAMPLE_INPUT_BYTES ? text : '';

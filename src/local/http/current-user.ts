@@ -1,6 +1,6 @@
 // Who is calling. The shell names the selected user in the X-Local-Account-Id
 // header (and in the pq_local_user cookie for page loads); scripts send the
-// header. This stands in for Forge's signed invocation principal.
+// header. This replaces Forge's signed invocation principal.
 
 import type { IncomingMessage } from 'node:http';
 import { ADMIN_USER, findUser, LOCAL_USERS, type LocalUser } from '../confluence/users';

@@ -1,6 +1,6 @@
 // POST /api/invoke: what @forge/bridge's invoke() turns into on the local host.
 // The body names the resolver function, its payload and the front end's
-// context; the caller's identity comes from the X-Local-Account-Id header,
+// context. The caller's identity comes from the X-Local-Account-Id header,
 // never from the body, as Forge takes it from the signed invocation.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -43,7 +43,7 @@ export async function handleInvoke(request: IncomingMessage, response: ServerRes
     result = await invoke({ functionKey, payload: payload as Record<string, unknown>, context: frontendContext }, user);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // @forge/resolver throws this for a key nobody defined.
+    // @forge/resolver throws this for a key without a definition.
     if (/has no definition for/.test(message)) throw new HttpError(404, `No resolver function "${functionKey}".`);
     logger.error('invoke.failed', { functionKey, accountId: user.accountId, errorName: error instanceof Error ? error.name : typeof error });
     throw new HttpError(500, `The resolver function "${functionKey}" threw; see the host's log.`);
