@@ -28,6 +28,7 @@ export function ConfigApp() {
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
   const [isSaving, setSaving] = useState(false);
   const [siteUrl, setSiteUrl] = useState('');
+  const [missingQueryId, setMissingQueryId] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     void enableTheme();
@@ -37,10 +38,15 @@ export function ConfigApp() {
         setLoad({ kind: 'ready', queries });
 
         const saved = context.config;
-        if (saved !== undefined && queries.some((query) => query.id === saved.queryId)) {
+        if (saved === undefined) return;
+
+        if (queries.some((query) => query.id === saved.queryId)) {
           setQueryId(saved.queryId);
           setValues(saved.parameters);
           setPreviewConfig(saved);
+        } else {
+          // Deleted, or no longer allowed in this space: say so instead of silently showing an empty form.
+          setMissingQueryId(saved.queryId);
         }
       })
       .catch((error: unknown) => setLoad({ kind: 'error', error: toWireError(error) }));
@@ -107,6 +113,11 @@ export function ConfigApp() {
           <h2 id="pq-pick-heading" class="pq-heading">
             Query
           </h2>
+          {missingQueryId !== undefined && queryId === undefined && (
+            <p class="pq-field-error" role="status" data-missing-query={missingQueryId}>
+              The query this macro used is no longer available here. Choose another one.
+            </p>
+          )}
           <QueryPicker queries={load.queries} selectedId={queryId} onSelect={selectQuery} />
         </section>
         <section class="pq-config-parameters" aria-labelledby="pq-parameters-heading">

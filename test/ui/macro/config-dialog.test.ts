@@ -125,6 +125,17 @@ describe('config dialog', () => {
     expect(bridge.invocations('macro/run')).toHaveLength(1);
   });
 
+  it('says when the saved query is gone', async () => {
+    const { page, bridge } = await openDialog({ queryId: 'q-deleted', parameters: { project: 'SLING' } });
+    const note = page.locator('[data-missing-query="q-deleted"]');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('The query this macro used is no longer available here. Choose another one.');
+    expect(bridge.invocations('macro/run')).toEqual([]);
+
+    await page.locator('.pq-picker-option', { hasText: 'Open issues' }).click();
+    expect(await note.count()).toBe(0);
+  });
+
   it('cancel closes the dialog', async () => {
     const { page, bridge } = await openDialog();
     await page.getByRole('button', { name: 'Cancel' }).click();
