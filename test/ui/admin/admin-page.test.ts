@@ -260,6 +260,10 @@ describe('admin page', () => {
     await second.frame.getByTestId('save').click();
     const conflict = second.frame.locator('[data-testid="error-panel"][data-error-code="CONFLICT"]');
     await conflict.waitFor();
+    const diff = conflict.getByTestId('conflict-diff');
+    await diff.waitFor();
+    expect(await diff.locator('tbody th').allTextContents()).toEqual(['description']);
+    expect(await diff.locator('tbody td').allTextContents()).toEqual(['edited by the first admin', 'edited by the second admin']);
     await screenshotAdmin(second, 'admin-conflict');
 
     const stored = await adminCall<{ description: string }>(host, 'converters/get', { id: created.id });
@@ -267,6 +271,18 @@ describe('admin page', () => {
 
     await second.frame.getByTestId('conflict-reload').click();
     await expect.poll(() => second.frame.getByLabel('Description').inputValue()).toBe('edited by the first admin');
+
+    // Overwriting is possible, but only as an explicit choice after the conflict.
+    await second.frame.getByLabel('Description').fill('second admin, after reloading');
+    await second.frame.getByTestId('save').click();
+    await second.frame.getByTestId('saved-notice').waitFor();
+    await first.frame.getByLabel('Description').fill('first admin, on purpose');
+    await first.frame.getByTestId('save').click();
+    await first.frame.getByTestId('conflict-overwrite').click();
+    await first.frame.getByTestId('saved-notice').waitFor();
+    const overwritten = await adminCall<{ description: string; version: number }>(host, 'converters/get', { id: created.id });
+    expect(overwritten.description).toBe('first admin, on purpose');
+    expect(overwritten.version).toBe(4);
   });
 
   it('import of an invalid file changes nothing', async () => {

@@ -20,6 +20,8 @@ export interface EditorState<K extends EntityKind> {
   saving: boolean;
   error?: WireError;
   conflict: boolean;
+  /** After a CONFLICT: the stored version that won, to show what differs. */
+  theirs?: { draft: EntityDraft<K>; version: number; updatedBy?: string };
   /** Shown after a successful save: "Saved" plus any warnings from the backend. */
   savedNotice?: { at: number; warnings: string[] };
 }
@@ -65,6 +67,7 @@ export function useEntityEditor<K extends EntityKind>(
         updatedBy: loaded.updatedBy,
         secrets: loaded.secrets,
         conflict: false,
+        theirs: undefined,
         error: undefined,
       }));
     } catch (caught) {
@@ -82,6 +85,18 @@ export function useEntityEditor<K extends EntityKind>(
     setState((previous) => ({ ...previous, draft: change(previous.draft), savedNotice: undefined }));
   }, []);
 
+  const loadTheirs = useCallback(
+    async (entityId: string) => {
+      try {
+        const latest = await api.get(entityId);
+        setState((previous) => ({ ...previous, theirs: { draft: latest.draft, version: latest.version, updatedBy: latest.updatedBy } }));
+      } catch {
+        // The conflict message stands on its own; the comparison is a convenience.
+      }
+    },
+    [api],
+  );
+
   const saveWithBase = useCallback(
     async (baseVersion: number | undefined, secrets?: SecretChanges): Promise<boolean> => {
       setState((previous) => ({ ...previous, saving: true, error: undefined }));
@@ -95,11 +110,12 @@ export function useEntityEditor<K extends EntityKind>(
         return true;
       } catch (caught) {
         const error = toWireError(caught);
-        setState((previous) => ({ ...previous, saving: false, error, conflict: error.code === 'CONFLICT' }));
+        setState((previous) => ({ ...previous, saving: false, error, conflict: error.code === 'CONFLICT', theirs: undefined }));
+        if (error.code === 'CONFLICT' && idRef.current) await loadTheirs(idRef.current);
         return false;
       }
     },
-    [api, state.draft, load, onSavedNew],
+    [api, state.draft, load, loadTheirs, onSavedNew],
   );
 
   const save = useCallback((secrets?: SecretChanges) => saveWithBase(state.version, secrets), [saveWithBase, state.version]);

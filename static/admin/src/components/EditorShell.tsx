@@ -12,6 +12,7 @@ import Spinner from '@atlaskit/spinner';
 import type { EntityKind } from '../../../../src/contract/entities';
 import { KIND_LABEL } from '../api/entities';
 import type { EntityEditor } from '../app/use-entity-editor';
+import { ConflictDiff } from './ConflictDiff';
 import { ErrorPanel } from './ErrorPanel';
 import { formatRelative } from './format';
 
@@ -103,6 +104,7 @@ export function EditorShell<K extends EntityKind>(props: Props<K>) {
       {editor.conflict && editor.error ? (
         <ErrorPanel
           error={editor.error}
+          extra={editor.theirs && <ConflictDiff mine={editor.draft} theirs={editor.theirs.draft} author={editor.theirs.updatedBy} />}
           actions={
             <>
               <Button onClick={() => void editor.reload()} testId="conflict-reload">

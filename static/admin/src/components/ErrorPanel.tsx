@@ -12,9 +12,11 @@ interface Props {
   onOpen?: (kind: string, id: string) => void;
   /** Extra buttons, e.g. "Reload" for a conflict. */
   actions?: React.ReactNode;
+  /** Extra content above the buttons, e.g. the fields a conflict touches. */
+  extra?: React.ReactNode;
 }
 
-export function ErrorPanel({ error, onOpen, actions }: Props) {
+export function ErrorPanel({ error, onOpen, actions, extra }: Props) {
   const advice = adviceFor(error.code);
   const details = error.details ?? {};
   const position = details.line !== undefined ? `line ${details.line}${details.column !== undefined ? `, column ${details.column}` : ''}` : undefined;
@@ -86,6 +88,7 @@ export function ErrorPanel({ error, onOpen, actions }: Props) {
           <strong>What to do: </strong>
           {error.hint ?? advice.action}
         </p>
+        {extra}
         {actions && <div className="pq-actions">{actions}</div>}
       </SectionMessage>
     </div>
