@@ -97,6 +97,21 @@ describe('demo API', () => {
     expect((await get('/rest/agile/1.0/board/999/sprint')).status).toBe(404);
   });
 
+  it('serves an issue by key', async () => {
+    const found = await get('/rest/api/2/issue/SAMPLEPROJECT-13');
+    expect(found.status).toBe(200);
+    expect(found.body.key).toBe('SAMPLEPROJECT-13');
+    const missing = await get('/rest/api/2/issue/NOPE-1');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+  });
+
+  it('rejects an invalid field', async () => {
+    const response = await get('/rest/api/2/search?jql=project%3DSLING&fields=summary,invalid');
+    expect(response.status).toBe(400);
+    expect(response.body.errors.invalid).toBe("Field 'invalid' is not valid for this operation.");
+  });
+
   it('reuses the stored certificate', async () => {
     expect((await loadOrCreateCertificate(dataDir)).cert).toBe(cert);
   });

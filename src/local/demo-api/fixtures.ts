@@ -42,6 +42,10 @@ export interface DemoFixtures {
   sprintIssues: unknown;
   velocity: unknown;
   prometheusRange: unknown;
+  /** Jira's body for an issue that does not exist or is hidden. */
+  issueNotFound: unknown;
+  /** Jira's body for a request naming an invalid field. */
+  fieldError: unknown;
 }
 
 function read<T>(name: string): T {
@@ -68,5 +72,7 @@ export function loadDemoFixtures(): DemoFixtures {
     sprintIssues: read('jira_agile_issues_in_sprint_go-jira.ANONYMIZED.json'),
     velocity: read('jira_greenhopper_velocity_report_agile-metrics.json'),
     prometheusRange: read('prometheus_api_v1_query_range_matrix_docs.json'),
+    issueNotFound: read('jira_error_404_issue_not_found_go-jira.json'),
+    fieldError: read('jira_error_400_field_errors_jira-ruby.json'),
   };
 }

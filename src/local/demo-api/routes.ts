@@ -38,6 +38,13 @@ export function routeDemoRequest(method: string, url: URL, fixtures: DemoFixture
     return ok(fixtures.sprints);
   }
 
+  match = /^\/rest\/api\/2\/issue\/([^/]+)$/.exec(path);
+  if (match?.[1]) {
+    const key = decodeURIComponent(match[1]).toUpperCase();
+    const issue = [...fixtures.searchByProject.values()].flatMap((search) => search.issues).find((candidate) => candidate.key === key);
+    return issue ? ok(issue) : { status: 404, body: fixtures.issueNotFound };
+  }
+
   match = /^\/rest\/agile\/1\.0\/sprint\/(\d+)\/issue$/.exec(path);
   if (match) return ok(fixtures.sprintIssues);
 
@@ -45,6 +52,9 @@ export function routeDemoRequest(method: string, url: URL, fixtures: DemoFixture
 }
 
 function searchV2(params: URLSearchParams, fixtures: DemoFixtures): DemoResponse {
+  // Jira rejects unknown fields in `fields`; the demo knows only the one its recorded error names.
+  if ((params.get('fields') ?? '').split(',').includes('invalid')) return { status: 400, body: fixtures.fieldError };
+
   const filter = parseJql(params.get('jql') ?? '');
   const startAt = nonNegative(params.get('startAt'), 0);
   const maxResults = Math.min(nonNegative(params.get('maxResults'), 50), 1000);
