@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createNodeFetch } from '../../src/core/http/node-transport';
 import { isAppError } from '../../src/errors/app-error';
+import { UsageError, parseHostOptions } from '../../src/local/options';
 import { startTestServer, sendJson, type TestServer } from '../support/https-server';
 import { PAGES, createBench, type Bench } from './support/bench';
 import { describe as describeError, expectError } from './support/expect-error';
@@ -250,3 +251,31 @@ async function saveTamperedQuery(bench: Bench, counter: TestServer, baseUrl: str
   await bench.store.put('datasource', saved.datasourceId, { ...record.value, baseUrl, allowedHosts: [] }, record.version);
   return saved;
 }
+
+describe('egress and deployment policy', () => {
+  it('refuses a host the manifest does not declare', async () => {
+    const bench = await createBench();
+    try {
+      const datasource = await bench.admin('datasources/save', { draft: datasourceDraft('https://api.example.com'), secrets: { token: 'egress-token' } });
+      const query = await bench.admin('queries/save', { draft: queryDraft(datasource.id) });
+      bench.network.egressAllowList = ['*.atlassian.net'];
+
+      const response = await bench.call('macro/run', { config: { queryId: query.id, parameters: {} } }, { pageId: PAGES.eng.id });
+
+      const error = expectError(response, 'EGRESS_NOT_DECLARED', 'api.example.com');
+      expect(error.details?.egressEntry).toContain('api.example.com');
+      expect(bench.outbound).toEqual([]);
+    } finally {
+      await bench.close();
+    }
+  });
+
+  it.each(['10.0.0.1:443', '169.254.169.254:80', 'example.com:443', '127.0.0.1', '*.internal:443'])('local host flag refuses %s', (entry) => {
+    expect(() => parseHostOptions(['--allow-private-host', entry])).toThrow(UsageError);
+  });
+
+  it('local host flag accepts a loopback port', () => {
+    const options = parseHostOptions(['--allow-private-host', '127.0.0.1:9443']);
+    expect(options !== 'help' && options.privateHostsAllowed).toEqual(['127.0.0.1:9443']);
+  });
+});
