@@ -202,6 +202,22 @@ describe('local host', () => {
     });
   });
 
+  describe('after hostile input', () => {
+    it('still serves the next request', async () => {
+      const hostile = await Promise.all([
+        invoke(host, ADMIN, 'converters/test', { source: 'function convert() { const a = []; for (;;) a.push(new Array(1e6).fill(1)); }', sampleInput: '{}' }),
+        invoke(host, ADMIN, 'converters/test', { source: 'function convert() { Promise.resolve().then(() => { for (;;) {} }); return 1; }', sampleInput: '{}' }),
+        invoke(host, ADMIN, 'converters/test', { source: 'function convert() { const f = () => f(); return f(); }', sampleInput: '{}' }),
+        invoke(host, ADMIN, 'templates/preview', { source: '#foreach($i in [1..100000])#foreach($j in [1..100])<td>$i</td>#end#end', data: [{ row: 1 }] }),
+      ]);
+      expect(hostile.map((response) => (response.ok ? 'ok' : response.error.code))).toEqual(['CONVERTER_MEMORY', 'CONVERTER_TIMEOUT', 'CONVERTER_ERROR', 'TEMPLATE_OUTPUT_TOO_LARGE']);
+
+      const query = data(await invoke(host, ADMIN, 'queries/save', { draft: queryDraft(datasourceId, { url: '/after-hostile' }) }));
+      const response = await invoke(host, VIEWER, 'macro/run', { config: { queryId: query.id, parameters: {} } }, PAGE_CONTEXT);
+      expect(response.ok, JSON.stringify(response)).toBe(true);
+    });
+  });
+
   describe('secrets at rest', () => {
     it('stay out of the database files and the log', async () => {
       const { readdirSync, readFileSync } = await import('node:fs');
