@@ -36,7 +36,7 @@ export interface Measurement {
 export interface UiBenchmarkReport {
   iterations: number;
   measurements: Measurement[];
-  /** Naive full render time divided by first-page time, per iteration median. */
+  /** Median naive full render time divided by median first-page time. */
   firstPageSpeedup: number;
 }
 

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 // The configuration dialog: pick a query, fill its parameters, preview the
-// result, save. The saved config holds only the query id and parameter
+// result, save. The saved config contains only the query id and parameter
 // values, because Confluence stores it as plain text in the page.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -45,7 +45,7 @@ export function ConfigApp() {
           setValues(saved.parameters);
           setPreviewConfig(saved);
         } else {
-          // Deleted, or no longer allowed in this space: say so instead of silently showing an empty form.
+          // Deleted, or no longer allowed in this space: show a note instead of a silently empty form.
           setMissingQueryId(saved.queryId);
         }
       })
