@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConverterRuntime } from '../src/core/convert/index';
 import type { ConverterEngine, ConverterMetadata } from '../src/core/convert/index';
+import { cpuNowMs } from './lib/cpu-time';
 
 const FIXTURE = new URL('../test/fixtures/jira_v2_search_server_11issues_jira-ruby.json', import.meta.url);
 
@@ -84,6 +85,8 @@ export interface ConvertBenchRow {
   spreadMs: number;
   baselineSamples: number[];
   sandboxSamples: number[];
+  /** CPU time per run of every thread and child process involved, divided the same way. */
+  cpuRatio: number;
 }
 
 export interface ConvertBenchResult {
@@ -153,13 +156,19 @@ export async function runConvertBench(options: ConvertBenchOptions = {}): Promis
           const sandbox: number[] = [];
           // Small inputs take a few ms, where one scheduling delay is as large as the work: take more samples.
           const rounds = json.length < 2_000_000 ? iterations * 3 : iterations;
+          let baselineCpu = 0;
+          let sandboxCpu = 0;
           for (let index = 0; index < rounds; index += 1) {
+            let cpuStarted = cpuNowMs();
             baseline.push(...(await timeMany(1, () => baselineFunction(json, METADATA))));
+            baselineCpu += cpuNowMs() - cpuStarted;
+            cpuStarted = cpuNowMs();
             sandbox.push(...(await timeMany(1, () => runtime.run({ source, json, metadata: METADATA, limits }))));
+            sandboxCpu += cpuNowMs() - cpuStarted;
           }
           const baselineMs = median(baseline);
           const sandboxMs = median(sandbox);
-          result.rows.push({ engine, converter, inputBytes: json.length, baselineMs, sandboxMs, ratio: sandboxMs / baselineMs, spreadMs: spread(sandbox), baselineSamples: baseline, sandboxSamples: sandbox });
+          result.rows.push({ engine, converter, inputBytes: json.length, baselineMs, sandboxMs, ratio: sandboxMs / baselineMs, spreadMs: spread(sandbox), baselineSamples: baseline, sandboxSamples: sandbox, cpuRatio: sandboxCpu / baselineCpu });
         }
       }
     } finally {

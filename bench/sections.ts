@@ -23,6 +23,7 @@ export async function runConvertSection(options: { iterations: number }): Promis
       ratio: row.ratio,
       budget: `≤ ${budget}×`,
       verdict: verdictOf(row.ratio <= budget),
+      note: `CPU-time ratio ${row.cpuRatio.toFixed(2)}×`,
     };
   });
 
