@@ -11,6 +11,9 @@ import { launchBrowser, RESULTS_DIR, screenshot, type TestBrowser } from '../../
 import { startLocalHost, type LocalHost } from '../../support/local-host';
 import { adminCall, invokeAs, openAdminPage, screenshotAdmin, setCode, settle, storedToken, VIEWER, type AdminPage } from './support/admin-page';
 
+/** expect.poll waits 1 s by default, too short on a busy CI machine. */
+const POLL = { timeout: 15_000 };
+
 let host: LocalHost;
 let browser: TestBrowser;
 const opened: AdminPage[] = [];
@@ -35,7 +38,8 @@ afterAll(async () => {
   host?.cleanup();
 });
 
-describe('admin page', () => {
+// Each test drives several screens of a real browser against a real host.
+describe('admin page', { timeout: 90_000 }, () => {
   it('non-admin sees only the permission notice', async () => {
     const viewer = await open({ user: VIEWER });
     const { frame, page, replies } = viewer;
@@ -148,7 +152,7 @@ describe('admin page', () => {
 
     // Placed on a demo page through the macro's configuration dialog, it shows the rows.
     const pageView = await admin.context.newPage();
-    pageView.setDefaultTimeout(8_000);
+    pageView.setDefaultTimeout(20_000);
     await pageView.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);
     const macrosBefore = await pageView.locator('section.pq-macro').count();
     await pageView.click('#pq-edit-toggle');
@@ -158,9 +162,9 @@ describe('admin page', () => {
     await dialog.getByRole('option', { name: /UI test open issues/ }).click();
     await dialog.getByLabel('project').fill('SAMPLEPROJECT');
     await Promise.all([pageView.waitForEvent('load'), dialog.getByRole('button', { name: 'Save' }).click()]);
-    await expect.poll(() => pageView.locator('section.pq-macro').count()).toBe(macrosBefore + 1);
+    await expect.poll(() => pageView.locator('section.pq-macro').count(), POLL).toBe(macrosBefore + 1);
     const placed = pageView.locator('section.pq-macro').nth(macrosBefore).frameLocator('iframe');
-    await expect.poll(() => placed.locator('body').textContent(), { timeout: 15_000 }).toContain('SAMPLEPROJECT-');
+    await expect.poll(() => placed.locator('body').textContent(), { timeout: 20_000 }).toContain('SAMPLEPROJECT-');
     await screenshot(pageView, 'admin-query-on-page');
     await pageView.close();
 
@@ -270,7 +274,7 @@ describe('admin page', () => {
     expect(stored.description).toBe('edited by the first admin');
 
     await second.frame.getByTestId('conflict-reload').click();
-    await expect.poll(() => second.frame.getByLabel('Description').inputValue()).toBe('edited by the first admin');
+    await expect.poll(() => second.frame.getByLabel('Description').inputValue(), POLL).toBe('edited by the first admin');
 
     // Overwriting is possible, but only as an explicit choice after the conflict.
     await second.frame.getByLabel('Description').fill('second admin, after reloading');
@@ -388,11 +392,11 @@ describe('admin page', () => {
     const url = frame.getByTestId('query-url');
     await url.fill('/x/:first?at=10:30&u=https://h&c=a::b&s=:@space.key&n=:second_2&again=:first');
     const rows = frame.getByTestId('parameter-table').locator('tbody th');
-    await expect.poll(() => rows.allTextContents()).toEqual([':first', ':second_2']);
+    await expect.poll(() => rows.allTextContents(), POLL).toEqual([':first', ':second_2']);
     expect(await frame.getByTestId('wildcards').locator('tr', { hasText: '@space.key' }).textContent()).toContain('used');
 
     await url.fill('/x?n=:second_2');
-    await expect.poll(() => rows.allTextContents()).toEqual([':second_2']);
+    await expect.poll(() => rows.allTextContents(), POLL).toEqual([':second_2']);
   });
 
   it('template preview draws charts and marks errors', async () => {
@@ -465,7 +469,7 @@ describe('admin page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await frame.getByTestId('converter-name').waitFor();
-    await expect.poll(() => frame.getByTestId('converter-name').evaluate((input) => input === document.activeElement)).toBe(true);
+    await expect.poll(() => frame.getByTestId('converter-name').evaluate((input) => input === document.activeElement), POLL).toBe(true);
     await page.keyboard.type('UI test keyboard converter');
     await page.keyboard.press('ControlOrMeta+s');
     await frame.getByTestId('saved-notice').waitFor();

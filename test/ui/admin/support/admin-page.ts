@@ -35,8 +35,9 @@ export async function openAdminPage(
     { name: 'pq_local_theme', value: options.colorMode ?? 'light', url: host.url },
   ]);
   const page = await context.newPage();
-  // Fail at the step that is stuck, well before the test's own timeout.
-  page.setDefaultTimeout(8_000);
+  // Fail at the step that is stuck, before the test's own timeout. Generous,
+  // because CI runs the other browser suites on the same two cores.
+  page.setDefaultTimeout(20_000);
   const replies: string[] = [];
   const errors: string[] = [];
   page.on('response', (response) => {
