@@ -14,6 +14,7 @@ import { startTestServer, sendJson, type TestServer } from '../support/https-ser
 import { PAGES, createBench, type Bench } from './support/bench';
 import { describe as describeError, expectError } from './support/expect-error';
 import { datasourceDraft, queryDraft } from './support/drafts';
+import { startEchoServer, type EchoServer } from './support/echo-server';
 
 /** A name the bench's injected lookup resolves to 127.0.0.1; `.invalid` never resolves in real DNS. */
 const LOOPBACK_NAME = 'loopback.security.invalid';
@@ -277,5 +278,41 @@ describe('egress and deployment policy', () => {
   it('local host flag accepts a loopback port', () => {
     const options = parseHostOptions(['--allow-private-host', '127.0.0.1:9443']);
     expect(options !== 'help' && options.privateHostsAllowed).toEqual(['127.0.0.1:9443']);
+  });
+});
+
+describe('path confinement', () => {
+  let bench: Bench;
+  let echo: EchoServer;
+  let datasourceId: string;
+
+  beforeAll(async () => {
+    echo = await startEchoServer();
+    bench = await createBench({ privateHostsAllowed: [`127.0.0.1:${echo.port}`] });
+    datasourceId = (await bench.admin('datasources/save', { draft: datasourceDraft(`${echo.url}/api`), secrets: { token: 'path-token' } })).id;
+  });
+  afterAll(async () => {
+    await bench.close();
+    await echo.close();
+  });
+
+  it.each(['/../admin', '/%2e%2e/admin', '/.%2E/admin', '/./../admin', '/x/../../admin'])('refuses %s above the base path', async (url) => {
+    const saved = await bench.call('queries/save', { draft: queryDraft(datasourceId, { url }) });
+    if (!saved.ok) {
+      expectError(saved, 'VALIDATION_FAILED', 'url');
+      return;
+    }
+    const response = await bench.call('macro/run', { config: { queryId: saved.data.id, parameters: {} } }, { pageId: PAGES.eng.id });
+
+    expectError(response, 'HOST_NOT_ALLOWED', 'base URL');
+    expect(echo.requests).toEqual([]);
+  });
+
+  it('reaches a path below the base path', async () => {
+    const saved = await bench.admin('queries/save', { draft: queryDraft(datasourceId, { url: '/issues/../search' }) });
+    const response = await bench.call('macro/run', { config: { queryId: saved.id, parameters: {} } }, { pageId: PAGES.eng.id });
+
+    expect(response.ok, JSON.stringify(response)).toBe(true);
+    expect(echo.requests.map((request) => request.url)).toEqual(['/api/search']);
   });
 });
