@@ -45,38 +45,41 @@ export async function runConvertSection(options: { iterations: number }): Promis
 
 export async function runUiSection(options: { iterations: number }): Promise<ResultRow[]> {
   const report = await runUiBenchmarks({ iterations: options.iterations });
-  const [firstPage, naive, sort, chart, chartEndToEnd] = report.measurements;
-  const sample = (measurement: NonNullable<typeof firstPage>) => summarize(measurement.samples);
+  const { firstPagePainted, naive, sortPainted, chart, chartEndToEnd, firstPageShown, sortUpdated, smallChart } = report.byKey;
   const section = 'Macro view in headless Chromium';
   return [
     {
       section,
       what: 'data arrives → first table page painted, 10,000-row result',
-      baseline: 'naive render of all rows into the DOM',
-      measured: sample(firstPage!),
-      baselineMeasured: sample(naive!),
+      baseline: 'naive render of all rows into the DOM, painted',
+      measured: summarize(firstPagePainted.samples),
+      baselineMeasured: summarize(naive.samples),
       unit: 'ms',
-      ratio: firstPage!.median / naive!.median,
+      ratio: firstPagePainted.median / naive.median,
       budget: '≤ 150 ms',
-      verdict: verdictOf(firstPage!.median <= 150),
+      verdict: verdictOf(firstPagePainted.median <= 150),
+      note: `first page in the DOM after ${firstPageShown.median.toFixed(1)} ms (median)`,
     },
     {
       section,
       what: 'sort 10,000 rows by a date column: click → sorted page painted',
-      measured: sample(sort!),
+      measured: summarize(sortPainted.samples),
       unit: 'ms',
       budget: '≤ 50 ms',
-      verdict: verdictOf(sort!.median <= 50),
+      verdict: verdictOf(sortPainted.median <= 50),
+      note: `DOM updated after ${sortUpdated.median.toFixed(1)} ms (median)`,
     },
     {
       section,
       what: 'line chart with 1,000 points: chart.js construction and first draw',
-      measured: sample(chart!),
+      baseline: 'the same for a 10-point chart (fixed cost of a first chart)',
+      measured: summarize(chart.samples),
+      baselineMeasured: summarize(smallChart.samples),
       unit: 'ms',
+      ratio: chart.median / smallChart.median,
       budget: '≤ 50 ms',
-      verdict: verdictOf(chart!.median <= 50),
-      note: `data arrives → chart painted, lazy chart chunk load included: median ${chartEndToEnd!.median.toFixed(1)} ms`,
+      verdict: verdictOf(chart.median <= 50),
+      note: `data arrives → chart painted, lazy chart chunk load included: median ${chartEndToEnd.median.toFixed(1)} ms`,
     },
   ];
 }
-
