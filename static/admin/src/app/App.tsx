@@ -2,6 +2,7 @@
 // entity kind plus import and export.
 
 import { useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
@@ -26,15 +27,17 @@ type Session = { state: 'loading' } | { state: 'admin' } | { state: 'forbidden' 
 
 export function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    setSession({ state: 'loading' });
     call('session/whoami', {})
       .then((who) => setSession(who.isAdmin ? { state: 'admin' } : { state: 'forbidden' }))
       .catch((error: unknown) => {
         const wire = toWireError(error);
         setSession(wire.code === 'FORBIDDEN' ? { state: 'forbidden' } : { state: 'failed', error: wire });
       });
-  }, []);
+  }, [attempt]);
 
   return (
     <main className="pq-admin">
@@ -50,7 +53,9 @@ export function App() {
         </div>
       )}
       {session.state === 'forbidden' && <ForbiddenState />}
-      {session.state === 'failed' && <ErrorPanel error={session.error} />}
+      {session.state === 'failed' && (
+        <ErrorPanel error={session.error} actions={<Button onClick={() => setAttempt((count) => count + 1)}>Try again</Button>} />
+      )}
       {session.state === 'admin' && (
         <ErrorBoundary>
           <NavigationProvider>
