@@ -210,7 +210,12 @@ describe('local host', () => {
         invoke(host, ADMIN, 'converters/test', { source: 'function convert() { const f = () => f(); return f(); }', sampleInput: '{}' }),
         invoke(host, ADMIN, 'templates/preview', { source: '#foreach($i in [1..100000])#foreach($j in [1..100])<td>$i</td>#end#end', data: [{ row: 1 }] }),
       ]);
-      expect(hostile.map((response) => (response.ok ? 'ok' : response.error.code))).toEqual(['CONVERTER_MEMORY', 'CONVERTER_TIMEOUT', 'CONVERTER_ERROR', 'TEMPLATE_OUTPUT_TOO_LARGE']);
+      // On a busy machine a bomb can reach the time limit before the memory or output limit; either refusal is right.
+      const codes = hostile.map((response) => (response.ok ? 'ok' : response.error.code));
+      expect(['CONVERTER_MEMORY', 'CONVERTER_TIMEOUT']).toContain(codes[0]);
+      expect(codes[1]).toBe('CONVERTER_TIMEOUT');
+      expect(codes[2]).toBe('CONVERTER_ERROR');
+      expect(['TEMPLATE_OUTPUT_TOO_LARGE', 'TEMPLATE_TIMEOUT']).toContain(codes[3]);
 
       const query = data(await invoke(host, ADMIN, 'queries/save', { draft: queryDraft(datasourceId, { url: '/after-hostile' }) }));
       const response = await invoke(host, VIEWER, 'macro/run', { config: { queryId: query.id, parameters: {} } }, PAGE_CONTEXT);
