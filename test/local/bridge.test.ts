@@ -8,6 +8,9 @@ import { collectPageErrors, launchBrowser, screenshot, type TestBrowser } from '
 import { startLocalHost, type LocalHost } from '../support/local-host';
 import { buildPlaceholderBundles } from './placeholder-bundle';
 
+
+// Pages with several iframes render in seconds, more on a loaded two-core machine.
+const BROWSER_TEST_TIMEOUT_MS = 90_000;
 let host: LocalHost;
 let browser: TestBrowser;
 let staticDir: string;
@@ -47,7 +50,7 @@ interface ProbeContext {
   extension: { type: string; content?: { id: string }; space?: { key: string }; config?: { queryId?: string; parameters?: Record<string, string> }; isEditing?: boolean; macro?: { isInserting: boolean } };
 }
 
-describe('frame bridge', () => {
+describe('frame bridge', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('gives a macro its Forge context', async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);
@@ -176,7 +179,7 @@ describe('frame bridge', () => {
   });
 });
 
-describe('config dialog', () => {
+describe('config dialog', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('saves the submitted config into the page', async () => {
     const page = await browser.newPage();
     await page.goto(`${host.url}/wiki/spaces/DEMO/pages/1002`);

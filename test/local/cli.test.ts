@@ -58,7 +58,7 @@ describe('main', () => {
     expect(status).toBe(2);
     expect(output).toContain('Invalid --port "nope"');
     expect(output).toContain('Usage: npm start --');
-  });
+  }, 90_000);
 
   it('reports a port in use', async () => {
     const blocker = createServer();
@@ -73,5 +73,5 @@ describe('main', () => {
       blocker.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });

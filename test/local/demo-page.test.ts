@@ -13,6 +13,9 @@ import { ADMIN, data, invoke } from './invoke-client';
 
 const STATIC_DIR = resolve(import.meta.dirname, '../../static');
 
+
+// Pages with several iframes render in seconds, more on a loaded two-core machine.
+const BROWSER_TEST_TIMEOUT_MS = 90_000;
 let host: LocalHost;
 let browser: TestBrowser;
 
@@ -39,7 +42,7 @@ async function macroFrame(page: Page, localId: string): Promise<Frame> {
   return frame;
 }
 
-describe('demo page with the real bundles', () => {
+describe('demo page with the real bundles', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('renders the chart and the tables from the demo API', async () => {
     const page = await browser.newPage();
     const errors = collectPageErrors(page);

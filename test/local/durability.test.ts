@@ -10,6 +10,9 @@ import type { Converter, EntityDraft } from '../../src/contract/entities';
 import { startLocalHost, type LocalHost } from '../support/local-host';
 import { ADMIN, data, invoke } from './invoke-client';
 
+// Each test starts the host two or three times; on a loaded two-core machine a start takes seconds.
+const HOST_TEST_TIMEOUT_MS = 120_000;
+
 const started: LocalHost[] = [];
 
 afterEach(async () => {
@@ -44,66 +47,51 @@ function markOf(source: string): number {
 }
 
 describe('local store durability', () => {
-  it('keeps an edit across a restart', async () => {
+  // One data directory through three starts, to keep the number of host starts down.
+  it('keeps edits across restarts, a port move and --reset', async () => {
     const first = await start();
     const before = await converterByName(first.url, 'Project list');
     const saved = data(await invoke(first.url, ADMIN, 'converters/save', { draft: draftOf(before, sourceWithMark(1)), baseVersion: before.version }));
     const datasourcesBefore = data(await invoke(first.url, ADMIN, 'datasources/list', {})).items.map((item) => item.id);
-    await first.stop();
-
-    const second = await start(first.dataDir);
-    const after = await converterByName(second.url, 'Project list');
-    expect(after.id).toBe(before.id);
-    expect(after.version).toBe(saved.version);
-    expect(markOf(after.source)).toBe(1);
-    // Not seeded a second time.
-    expect(data(await invoke(second.url, ADMIN, 'datasources/list', {})).items.map((item) => item.id)).toEqual(datasourcesBefore);
-    const test = data(await invoke(second.url, ADMIN, 'datasources/test', { id: datasourcesBefore[0]! }));
-    expect(test.ok).toBe(true);
-  });
-
-  it('restores the demo with --reset', async () => {
-    const first = await start();
-    const before = await converterByName(first.url, 'Project list');
-    data(await invoke(first.url, ADMIN, 'converters/save', { draft: draftOf(before, sourceWithMark(7)), baseVersion: before.version }));
     await fetch(`${first.url}/api/pages/1001/macros/demo-projects`, { method: 'DELETE', headers: { 'x-local-account-id': ADMIN } });
     await first.stop();
 
-    const second = await startLocalHost({ dataDir: first.dataDir, reset: true });
-    started.push(second);
-    const after = await converterByName(second.url, 'Project list');
-    expect(after.id).not.toBe(before.id);
-    expect(after.version).toBe(1);
-    expect(markOf(after.source)).toBe(-1);
-    const page = (await (await fetch(`${second.url}/api/pages/1001`, { headers: { 'x-local-account-id': ADMIN } })).json()) as { document: { macros: { localId: string }[] } };
-    expect(page.document.macros.map((macro) => macro.localId)).toContain('demo-projects');
-
-    // The new tokens reach the demo API and the datasources alike.
-    const [datasource] = data(await invoke(second.url, ADMIN, 'datasources/list', {})).items;
-    expect(data(await invoke(second.url, ADMIN, 'datasources/test', { id: datasource!.id })).ok).toBe(true);
-  });
-
-  it('moves the datasources when the demo API port is taken', async () => {
-    const first = await start();
-    await first.stop();
+    // Restart with the demo API's previous port taken by another process.
     const database = new Database(join(first.dataDir, 'local.sqlite'), { readonly: true });
     const row = database.prepare("SELECT value FROM host_settings WHERE key = 'demoApiPort'").get() as { value: string };
     database.close();
-
-    // Occupy the port the datasources point at.
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(Number(row.value), '127.0.0.1', () => resolve()));
     try {
       const second = await start(first.dataDir);
+      const after = await converterByName(second.url, 'Project list');
+      expect(after.id).toBe(before.id);
+      expect(after.version).toBe(saved.version);
+      expect(markOf(after.source)).toBe(1);
+
+      // Not seeded a second time, and the datasources follow the demo API to its new port.
+      expect(data(await invoke(second.url, ADMIN, 'datasources/list', {})).items.map((item) => item.id)).toEqual(datasourcesBefore);
       expect(second.output()).toContain('demo_api.port_changed');
-      const [summary] = data(await invoke(second.url, ADMIN, 'datasources/list', {})).items;
-      const datasource = data(await invoke(second.url, ADMIN, 'datasources/get', { id: summary!.id }));
+      const datasource = data(await invoke(second.url, ADMIN, 'datasources/get', { id: datasourcesBefore[0]! }));
       expect(datasource.baseUrl).not.toContain(`:${row.value}`);
-      expect(data(await invoke(second.url, ADMIN, 'datasources/test', { id: summary!.id })).ok).toBe(true);
+      expect(data(await invoke(second.url, ADMIN, 'datasources/test', { id: datasourcesBefore[0]! })).ok).toBe(true);
+      await second.stop();
     } finally {
       blocker.close();
     }
-  });
+
+    // --reset throws the edits away and seeds a fresh demo with new tokens.
+    const third = await startLocalHost({ dataDir: first.dataDir, reset: true });
+    started.push(third);
+    const reset = await converterByName(third.url, 'Project list');
+    expect(reset.id).not.toBe(before.id);
+    expect(reset.version).toBe(1);
+    expect(markOf(reset.source)).toBe(-1);
+    const page = (await (await fetch(`${third.url}/api/pages/1001`, { headers: { 'x-local-account-id': ADMIN } })).json()) as { document: { macros: { localId: string }[] } };
+    expect(page.document.macros.map((macro) => macro.localId)).toContain('demo-projects');
+    const [fresh] = data(await invoke(third.url, ADMIN, 'datasources/list', {})).items;
+    expect(data(await invoke(third.url, ADMIN, 'datasources/test', { id: fresh!.id })).ok).toBe(true);
+  }, HOST_TEST_TIMEOUT_MS);
 
   it('loses no acknowledged save to SIGKILL', async () => {
     const host = await start();
@@ -143,5 +131,5 @@ describe('local store durability', () => {
       expect(stored.version).toBe(converter.version + mark);
     }
     expect(data(await invoke(restarted.url, ADMIN, 'queries/list', {})).items).toHaveLength(8);
-  });
+  }, HOST_TEST_TIMEOUT_MS);
 });

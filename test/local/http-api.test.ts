@@ -57,7 +57,7 @@ const ADMIN_KEYS: { key: ResolverKey; payload: unknown }[] = [
   { key: 'config/import', payload: { file: {}, dryRun: true } },
 ];
 
-describe('POST /api/invoke', () => {
+describe('POST /api/invoke', { timeout: 60_000 }, () => {
   it('runs session/whoami as the named user', async () => {
     expect(data(await invoke(host.url, ADMIN, 'session/whoami', {}))).toEqual({ accountId: ADMIN, isAdmin: true });
     expect(data(await invoke(host.url, VIEWER, 'session/whoami', {}))).toEqual({ accountId: VIEWER, isAdmin: false });
@@ -239,7 +239,7 @@ describe('POST /api/invoke', () => {
   });
 });
 
-describe('page and product endpoints', () => {
+describe('page and product endpoints', { timeout: 60_000 }, () => {
   it('saves a macro config', async () => {
     const response = await fetch(`${host.url}/api/pages/1002/macros/sling-versions`, {
       method: 'PUT',
