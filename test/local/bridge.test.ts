@@ -8,9 +8,9 @@ import { collectPageErrors, launchBrowser, screenshot, type TestBrowser } from '
 import { startLocalHost, type LocalHost } from '../support/local-host';
 import { buildPlaceholderBundles } from './placeholder-bundle';
 
-
 // Pages with several iframes render in seconds, more on a loaded two-core machine.
 const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 let host: LocalHost;
 let browser: TestBrowser;
 let staticDir: string;

@@ -13,9 +13,9 @@ import { ADMIN, data, invoke } from './invoke-client';
 
 const STATIC_DIR = resolve(import.meta.dirname, '../../static');
 
-
 // Pages with several iframes render in seconds, more on a loaded two-core machine.
 const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 let host: LocalHost;
 let browser: TestBrowser;
 
