@@ -225,9 +225,11 @@ interface BridgeMessage {
         case 'getColorMode':
           return colorMode();
         case 'invoke': {
-          const { functionKey, payload } = message.payload as { functionKey: string; payload?: unknown };
+          const { functionKey, payload, metadata } = message.payload as { functionKey: string; payload?: unknown; metadata?: unknown };
           const { theme: _theme, ...context } = contextOf(frame);
-          return postJson('/api/invoke', { functionKey, payload: payload ?? {}, context });
+          const result = await postJson('/api/invoke', { functionKey, payload: payload ?? {}, context });
+          // With metadata requested, Forge wraps the result; the local host has no rate-limit figures to report.
+          return metadata === undefined ? result : { body: result, metadata: {} };
         }
         case 'submit': {
           if (frame !== dialogFrame || !dialogOnSubmit) return false;
