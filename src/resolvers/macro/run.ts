@@ -5,6 +5,8 @@
 // the cache, at most once per REFRESH_INTERVAL_MS per account and query, so
 // repeated clicks cannot turn into a stream of upstream requests.
 
+import type { Query } from '../../contract/entities';
+import type { RunResult } from '../../contract/run';
 import type { ExecutionContext } from '../../core/ports';
 import type { Action, Scope } from '../scope';
 import { entityGateway } from '../admin/gateway';
@@ -44,9 +46,20 @@ async function run(
     ...formatSettings(scope),
     siteId: scope.deps.siteId,
   };
-  return runQueryForMacro({ query, parameters, context, bypassCache }, scope);
+  const result = await runQueryForMacro({ query, parameters, context, bypassCache }, scope);
+  return { ...result, viewerParameters: viewerParametersOf(query, parameters) };
 }
 
+/**
+ * The parameters a viewer may change, each with the value this run used (the
+ * query default when neither author nor viewer gave one), so the macro can draw
+ * its inputs without a separate macro/queries call.
+ */
+function viewerParametersOf(query: Query, used: Record<string, string>): NonNullable<RunResult['viewerParameters']> {
+  return query.parameters
+    .filter((definition) => definition.viewerEditable)
+    .map((definition) => ({ definition, value: used[definition.name] ?? definition.default ?? '' }));
+}
 
 function mayRefresh(queryId: string, scope: Scope): boolean {
   const key = [scope.deps.siteId, scope.trusted.accountId ?? '', queryId].join('\u0000');
