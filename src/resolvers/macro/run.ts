@@ -51,9 +51,8 @@ async function run(
 }
 
 /**
- * The parameters a viewer may change, each with the value this run used (the
- * query default when neither author nor viewer gave one), so the macro can draw
- * its inputs without a separate macro/queries call.
+ * Lists the parameters a viewer may change with the value this run used, or the
+ * query default when nobody set one. The macro draws its inputs from this list.
  */
 function viewerParametersOf(query: Query, used: Record<string, string>): NonNullable<RunResult['viewerParameters']> {
   return query.parameters
