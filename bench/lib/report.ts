@@ -44,7 +44,7 @@ export function renderMarkdown(rows: ResultRow[], info: RunInfo, findings: strin
     '',
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}. One-minute load average ${machine.loadAverage.map((load) => load.toFixed(1)).join(' at the start, ')} at the end.`,
     '',
-    'Run it with `npm run bench` (about two minutes; it builds the front ends and needs Debian\'s chromium). `npm run bench -- --iterations 9` takes more samples; `--only converters,pipeline` runs some sections and prints without writing this page; `--no-build` measures the existing builds. Each section lives in `bench/`.',
+    'Run it with `npm run bench` (two to four minutes on 2 cores; it builds the front ends and needs Debian\'s chromium). `npm run bench -- --iterations 9` takes more samples; `--only converters,pipeline` runs some sections and prints without writing this page; `--no-build` measures the existing builds. Each section lives in `bench/`.',
     '',
     'How to read it: times are the median of the timed iterations with the fastest and slowest in brackets. A ratio divides the median by the median of the baseline measured in the same run, interleaved with it, so ratios compare across machines and absolute times are context only. Converter rows also give a CPU-time ratio in the notes: CPU time of this process, its worker threads and its child processes, per run. Waiting for a core does not count there, so on a busy machine it shows what the sandbox costs apart from the load; the verdict still uses the wall-time medians. "within" and "over" compare the median with the budget. A loaded machine widens the spread and inflates absolute times more than ratios.',
     '',
