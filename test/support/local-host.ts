@@ -4,7 +4,7 @@
 // same data.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -59,9 +59,18 @@ export async function startLocalHost(options: StartOptions = {}): Promise<LocalH
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
+  // LOCAL_HOST_LOG_DIR=dir keeps each host's output in dir/local-host-<pid>.log, to debug a failing test.
+  const logDir = process.env.LOCAL_HOST_LOG_DIR;
+  const logFile = logDir ? join(logDir, `local-host-${child.pid ?? 'unknown'}.log`) : undefined;
+  if (logDir) mkdirSync(logDir, { recursive: true });
+
   let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const collect = (chunk: string): void => {
+    output += chunk;
+    if (logFile) appendFileSync(logFile, chunk);
+  };
+  child.stdout.setEncoding('utf8').on('data', collect);
+  child.stderr.setEncoding('utf8').on('data', collect);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
 
   const url = await waitForReady(child, () => output, options.timeoutMs ?? 60_000);
