@@ -54,13 +54,13 @@ async function startIsolatedVm(logger: Logger | undefined): Promise<{ ok: true; 
 
 export async function createConverterRuntime(options: ConverterRuntimeOptions = {}): Promise<ConverterRuntime> {
   const choice = chooseEngine(options.engine);
-  if (choice === 'quickjs') return startQuickJs(options.logger);
+  if (choice === 'quickjs') return startQuickJs(options);
 
   const started = await startIsolatedVm(options.logger);
   if (started.ok) return started.runtime;
   if (choice === 'auto') {
     options.logger?.info('converter.engine_fallback', { engine: 'quickjs', reason: started.reason });
-    return startQuickJs(options.logger);
+    return startQuickJs(options);
   }
 
   throw new ConverterError('SANDBOX_UNAVAILABLE', `The isolated-vm converter engine was requested, but ${started.reason}.`, {
@@ -69,8 +69,8 @@ export async function createConverterRuntime(options: ConverterRuntimeOptions = 
   });
 }
 
-async function startQuickJs(logger: Logger | undefined): Promise<ConverterRuntime> {
-  const runtime = createQuickJsRuntime({ logger });
+async function startQuickJs({ logger, maxQuickJsWorkers }: ConverterRuntimeOptions): Promise<ConverterRuntime> {
+  const runtime = createQuickJsRuntime({ logger, maxWorkers: maxQuickJsWorkers });
   try {
     await runtime.start();
     return runtime;

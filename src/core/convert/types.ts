@@ -65,4 +65,6 @@ export interface ConverterRuntimeOptions {
   engine?: ConverterEngineChoice;
   /** Receives engine fallbacks and sandbox hosts that were killed or died; converter errors themselves are thrown, not logged. */
   logger?: Logger;
+  /** QuickJS worker threads running at once (default 2). Each may grow its WebAssembly memory to the limit in quickjs/worker-host.ts. */
+  maxQuickJsWorkers?: number;
 }

@@ -2,7 +2,7 @@
 // the module loads: stores are created on first use and every Forge call
 // happens inside a resolver.
 
-import { createConverterRuntime, type ConverterRuntime } from '../../core/convert';
+import { createConverterRuntime, type ConverterRuntime, type ConverterRuntimeOptions } from '../../core/convert';
 import { systemClock } from '../../core/ports';
 import type { MakeDeps, ResolverDeps } from '../../resolvers/deps';
 import { createForgeConfluence } from './confluence';
@@ -35,11 +35,18 @@ export const forgeDeps: MakeDeps = (trusted): ResolverDeps => {
   };
 };
 
+/**
+ * Converter runtime settings for a Forge function. isolated-vm cannot load in a
+ * Forge bundle, so `auto` settles on QuickJS there. A QuickJS worker's
+ * WebAssembly memory may grow to 320 MB, so two workers could take 640 MB of the
+ * function's 512 MB: one worker runs converters one at a time instead.
+ */
+export const FORGE_CONVERTER_OPTIONS: ConverterRuntimeOptions = { engine: 'auto', maxQuickJsWorkers: 1 };
+
 // The runtime is reused across invocations of a warm process; each converter
-// run still gets a fresh sandbox. isolated-vm cannot load in a Forge bundle,
-// so `auto` settles on QuickJS there.
+// run still gets a fresh sandbox.
 function sharedConverterRuntime(): Promise<ConverterRuntime> {
-  converterRuntime ??= createConverterRuntime({ engine: 'auto' }).catch((error: unknown) => {
+  converterRuntime ??= createConverterRuntime(FORGE_CONVERTER_OPTIONS).catch((error: unknown) => {
     converterRuntime = undefined;
     throw error;
   });
