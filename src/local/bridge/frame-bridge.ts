@@ -33,11 +33,38 @@ interface ThemeMessage {
   let nextId = 1;
   let themingEnabled = false;
 
+  // Calls that change nothing are sent again while unanswered, so one lost
+  // message cannot leave the app waiting forever; the shell answers each copy
+  // and the first answer wins. Other calls (invoke, submit) are sent once.
+  const IDEMPOTENT = new Set(['getContext', 'getColorMode', 'getUrl']);
+  const RESEND_AFTER_MS = 3000;
+
   function askShell(type: string, payload: unknown): Promise<unknown> {
     const id = nextId++;
+    const message = { source: 'pq-local-bridge', frameId, id, type, payload };
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      window.parent.postMessage({ source: 'pq-local-bridge', frameId, id, type, payload }, shellOrigin);
+      let timer: ReturnType<typeof setInterval> | undefined;
+      const settle = (): void => {
+        if (timer !== undefined) clearInterval(timer);
+        pending.delete(id);
+      };
+      pending.set(id, {
+        resolve: (value) => {
+          settle();
+          resolve(value);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      });
+      window.parent.postMessage(message, shellOrigin);
+      if (IDEMPOTENT.has(type)) {
+        timer = setInterval(() => {
+          console.warn(`The local host did not answer the bridge call "${type}" within ${RESEND_AFTER_MS} ms; sending it again.`);
+          window.parent.postMessage(message, shellOrigin);
+        }, RESEND_AFTER_MS);
+      }
     });
   }
 
@@ -53,7 +80,6 @@ interface ThemeMessage {
 
     const waiting = typeof data.id === 'number' ? pending.get(data.id) : undefined;
     if (!waiting) return;
-    pending.delete(data.id as number);
     if (data.ok) waiting.resolve(data.result);
     else waiting.reject(new Error(data.error ?? 'The local host rejected the bridge call.'));
   });
