@@ -142,4 +142,6 @@ export interface EntitySummary {
   usedBy: { kind: EntityKind; id: string; name: string }[];
   /** Datasource only: set when plain http is allowed. */
   insecure?: boolean;
+  /** Token datasource only: the token's expiry date (YYYY-MM-DD), when one is recorded. */
+  tokenExpiresAt?: string;
 }

@@ -115,6 +115,7 @@ export class EntityRepository {
         usedBy: referencesTo(kind, entity.id, queries),
       };
       if (entity.kind === 'datasource' && entity.allowInsecureHttp) summary.insecure = true;
+      if (entity.kind === 'datasource' && entity.auth.kind === 'token' && entity.auth.expiresAt) summary.tokenExpiresAt = entity.auth.expiresAt;
       return summary;
     });
     return summaries.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

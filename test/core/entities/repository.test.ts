@@ -271,6 +271,15 @@ describe('EntityRepository', () => {
       expect((await repository.list('datasource'))[0]?.insecure).toBe(true);
     });
 
+    it('lists the token expiry date', async () => {
+      await repository.save('datasource', datasourceDraft({ name: 'Expiring', auth: { kind: 'token', placement: 'bearer', expiresAt: '2026-12-31' } }));
+      await repository.save('datasource', datasourceDraft({ name: 'Open', auth: { kind: 'token', placement: 'bearer' } }));
+      const [expiring, open] = await repository.list('datasource');
+
+      expect(expiring?.tokenExpiresAt).toBe('2026-12-31');
+      expect(open).not.toHaveProperty('tokenExpiresAt');
+    });
+
     it.each([
       [{ headers: { Authorization: 'Basic abc' } }, 'headers/Authorization', 'cannot be a static header'],
       [{ headers: { 'X-Trace': 'a\r\nb' } }, 'headers/X-Trace', 'contains a control character'],

@@ -11,7 +11,7 @@ import type { WireError } from '../../../../src/contract/errors';
 import { toWireError } from '../api/client';
 import { ENTITY_API, KIND_LABEL } from '../api/entities';
 import { ErrorPanel } from './ErrorPanel';
-import { ExpiryBadge, useTokenExpiries } from './token-expiries';
+import { ExpiryBadge } from './token-expiries';
 import { formatRelative } from './format';
 
 interface Props {
@@ -47,7 +47,6 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
     };
   }, [kind, onForbidden]);
 
-  const expiries = useTokenExpiries(kind, items);
   const visible = useMemo(() => (items ?? []).filter((item) => matches(item, search)), [items, search]);
 
   const rows = visible.map((item) => ({
@@ -65,7 +64,7 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
                 <Lozenge appearance="removed">insecure http</Lozenge>
               </span>
             )}
-            <ExpiryBadge expiresAt={expiries.get(item.id)} />
+            <ExpiryBadge expiresAt={item.tokenExpiresAt} />
           </span>
         ),
       },
