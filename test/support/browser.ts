@@ -99,11 +99,22 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Waits two animation frames in every frame of the page, so newly visible iframes have painted. */
+/**
+ * Waits two animation frames in every frame of the page, so newly visible
+ * iframes have painted. A hidden frame never runs animation frames, so each
+ * wait gives up after PAINT_WAIT_MS.
+ */
 async function waitForPaint(page: Page): Promise<void> {
-  const twoFrames = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-  await Promise.all(page.frames().map((frame) => frame.evaluate(twoFrames).catch(() => undefined)));
+  const twoFrames = (limitMs: number): Promise<void> =>
+    new Promise((resolve) => {
+      setTimeout(resolve, limitMs);
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+    });
+  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, PAINT_WAIT_MS + 500));
+  await Promise.race([Promise.all(page.frames().map((frame) => frame.evaluate(twoFrames, PAINT_WAIT_MS).catch(() => undefined))), giveUp]);
 }
+
+const PAINT_WAIT_MS = 1000;
 
 /**
  * Collects console errors and uncaught page errors, so a test can assert that a
