@@ -34,8 +34,8 @@ interface ThemeMessage {
   let themingEnabled = false;
 
   // Calls that change nothing are sent again while unanswered, so one lost
-  // message cannot leave the app waiting forever; the shell answers each copy
-  // and the first answer wins. Other calls (invoke, submit) are sent once.
+  // message cannot leave the app waiting forever. The shell replies to each
+  // copy, and the first reply wins. Other calls (invoke, submit) are sent once.
   const IDEMPOTENT = new Set(['getContext', 'getColorMode', 'getUrl']);
   const RESEND_AFTER_MS = 3000;
 
@@ -61,7 +61,7 @@ interface ThemeMessage {
       window.parent.postMessage(message, shellOrigin);
       if (IDEMPOTENT.has(type)) {
         timer = setInterval(() => {
-          console.warn(`The local host did not answer the bridge call "${type}" within ${RESEND_AFTER_MS} ms; sending it again.`);
+          console.warn(`No reply from the local host to the bridge call "${type}" within ${RESEND_AFTER_MS} ms; sending it again.`);
           window.parent.postMessage(message, shellOrigin);
         }, RESEND_AFTER_MS);
       }
