@@ -121,8 +121,10 @@ describe('frame bridge', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
     const lightBackground = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ds-surface').trim());
     expect(lightBackground).not.toBe('');
 
+    expect(await page.textContent('#pq-theme-toggle')).toBe('Dark theme');
     await page.click('#pq-theme-toggle');
     await expect.poll(() => frame.getAttribute('html', 'data-color-mode')).toBe('dark');
+    expect(await page.textContent('#pq-theme-toggle')).toBe('Light theme');
     const darkBackground = await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ds-surface').trim());
     expect(darkBackground).not.toBe(lightBackground);
     await screenshot(page, 'local-bridge-dark');

@@ -56,7 +56,7 @@ export function buildRequest(query: QueryShape, rawValues: Record<string, string
   for (const occurrence of occurrences) {
     if (resolved.has(occurrence.name)) continue;
     if (occurrence.isWildcard) collect(occurrence.name, () => resolveContextWildcard(occurrence.name, context, clock));
-    else collect(occurrence.name, () => resolveDefined(implicitDefinition(occurrence.name), rawValues[occurrence.name], true));
+    else collect(occurrence.name, () => resolveDefined(implicitDefinition(occurrence.name), rawValues[occurrence.name], isUsedInPath(occurrence.name, occurrences), false));
   }
 
   let path = '';
@@ -85,7 +85,8 @@ function isUsedInPath(name: string, occurrences: ParameterOccurrence[]): boolean
   return occurrences.some((occurrence) => occurrence.name === name && occurrence.position === 'path');
 }
 
-function resolveDefined(definition: ParameterDefinition, raw: string | undefined, neededInPath: boolean): Resolved {
+/** `isDeclared` is false for a `:name` the query uses without defining it, so the hint can say to define it. */
+function resolveDefined(definition: ParameterDefinition, raw: string | undefined, neededInPath: boolean, isDeclared = true): Resolved {
   const original = raw ?? definition.default;
   const isAbsent = original === undefined || (original.trim() === '' && definition.type !== 'string') || (original === '' && neededInPath);
 
@@ -93,7 +94,9 @@ function resolveDefined(definition: ParameterDefinition, raw: string | undefined
     if (!definition.required && !neededInPath) return { original };
     const where = neededInPath ? ' It is part of the URL path, so it cannot be empty.' : '';
     throw new AppError('PARAMETER_MISSING', `Parameter "${definition.name}" needs a value.${where}`, {
-      hint: `Enter a value for "${definition.name}" in the macro, or give the parameter a default in the query.`,
+      hint: isDeclared
+        ? `Enter a value for "${definition.name}" in the macro, or give the parameter a default in the query.`
+        : `Enter a value for "${definition.name}" in the macro, or define ":${definition.name}" with a default in the query's parameters.`,
       details: { stage: 'parameters', field: definition.name },
     });
   }

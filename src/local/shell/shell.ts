@@ -37,6 +37,8 @@ interface BridgeMessage {
 
     function setColorMode(mode: 'light' | 'dark'): void {
       document.documentElement.setAttribute('data-color-mode', mode);
+      const toggle = document.getElementById('pq-theme-toggle');
+      if (toggle) toggle.textContent = mode === 'dark' ? 'Light theme' : 'Dark theme';
       document.cookie = `pq_local_theme=${mode}; path=/; SameSite=Strict`;
       for (const iframe of Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[data-frame-id]'))) {
         iframe.contentWindow?.postMessage({ source: 'pq-local-shell', type: 'theme', colorMode: mode }, data.appOrigin);

@@ -191,6 +191,8 @@ describe('buildRequest', () => {
     it('treats an undefined parameter as required text', () => {
       const error = buildError(query('/x?a=:undefinedName'), {});
       expect(error.code).toBe('PARAMETER_MISSING');
+      expect(error.message).toBe('Parameter "undefinedName" needs a value.');
+      expect(error.hint).toBe('Enter a value for "undefinedName" in the macro, or define ":undefinedName" with a default in the query\'s parameters.');
       expect(buildRequest(query('/x?a=:undefinedName'), { undefinedName: 'v w' }, context, clock).path).toBe('/x?a=v%20w');
     });
   });
