@@ -72,7 +72,12 @@ export function EntityList({ kind, onOpen, onForbidden }: Props) {
       {
         key: item.usedBy.length,
         content:
-          item.usedBy.length === 0 ? (
+          // Pages are not indexed, so a query's macros never show up in usedBy.
+          kind === 'query' ? (
+            <span className="pq-muted" title="Which pages use a query is not tracked. Check before you delete it.">
+              pages not tracked
+            </span>
+          ) : item.usedBy.length === 0 ? (
             <span className="pq-muted">not used</span>
           ) : (
             <span title={item.usedBy.map((user) => `${user.kind} ${user.name}`).join(', ')}>
