@@ -76,7 +76,7 @@ describe('demo page with the real bundles', { timeout: BROWSER_TEST_TIMEOUT_MS }
       const frame = await macroFrame(page, localId);
       const iframe = page.locator(`section[data-local-id="${localId}"] iframe`);
       await expect
-        .poll(async () => Math.abs(((await iframe.boundingBox())?.height ?? 0) - (await frame.evaluate(() => document.body.scrollHeight))), { timeout: 10_000 })
+        .poll(async () => Math.abs(((await iframe.boundingBox())?.height ?? 0) - (await frame.evaluate(() => document.body.scrollHeight))), { timeout: 20_000 })
         .toBeLessThanOrEqual(2);
     }
 
@@ -124,7 +124,7 @@ describe('demo page with the real bundles', { timeout: BROWSER_TEST_TIMEOUT_MS }
     await dialog.getByText('Prometheus up over time', { exact: true }).click();
     await screenshot(page, 'local-config-dialog');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => page.locator('#pq-config-dialog').evaluate((element) => (element as HTMLDialogElement).open), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => page.locator('#pq-config-dialog').evaluate((element) => (element as HTMLDialogElement).open), { timeout: 20_000 }).toBe(false);
 
     const queries = data(await invoke(host.url, ADMIN, 'queries/list', {})).items;
     const prometheusId = queries.find((query) => query.name === 'Prometheus up over time')!.id;
@@ -160,8 +160,9 @@ describe('demo page with the real bundles', { timeout: BROWSER_TEST_TIMEOUT_MS }
     await page.goto(host.adminPageUrl);
     const handle = await page.waitForSelector('iframe[data-frame-id="admin-1"]');
     const frame = (await handle.contentFrame())!;
+    // The notice appears after the identity check returned, and the page makes no call after it.
+    await frame.waitForSelector('[data-testid="forbidden-state"]', { timeout: 20_000 });
     await expect.poll(() => replies.length, { timeout: 20_000 }).toBeGreaterThan(0);
-    await page.waitForLoadState('networkidle');
     await screenshot(page, 'local-admin-page-viewer');
 
     const bodies = (await Promise.all(replies)) as { ok: boolean; data?: unknown; error?: { code: string } }[];

@@ -46,6 +46,29 @@ async function macroFrame(page: Page, localId: string): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Waits until every macro iframe on the page has taken its content's height.
+ * Until then a late resize can move a frame between Playwright locating an
+ * element and clicking it, and a click that lands outside the frame is lost.
+ */
+async function waitForLayout(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const gaps = await Promise.all(
+          (await page.locator('section[data-local-id] iframe').elementHandles()).map(async (handle) => {
+            const height = (await handle.boundingBox())?.height ?? 0;
+            const content = await (await handle.contentFrame())?.evaluate(() => document.body.scrollHeight).catch(() => undefined);
+            return content === undefined ? Infinity : Math.abs(height - content);
+          }),
+        );
+        return Math.max(0, ...gaps);
+      },
+      { timeout: 20_000 },
+    )
+    .toBeLessThanOrEqual(2);
+}
+
 beforeAll(async () => {
   assertBuilt();
   hostile = await startTestServer({
@@ -104,9 +127,10 @@ describe('macro on the local host', () => {
     await frame.waitForSelector('.pq-grid tbody tr', { timeout: 20_000 });
     expect(await frame.textContent('.pq-grid tbody')).toContain('SAMPLEPROJECT-13');
 
+    await waitForLayout(page);
     await frame.locator('#viewer-project').fill('SLING');
     await frame.getByRole('button', { name: 'Apply' }).click();
-    await expect.poll(() => frame.textContent('.pq-grid tbody'), { timeout: 15_000 }).toContain('SLING-');
+    await expect.poll(() => frame.textContent('.pq-grid tbody'), { timeout: 20_000 }).toContain('SLING-');
     expect(await frame.textContent('.pq-grid tbody')).not.toContain('SAMPLEPROJECT-13');
   });
 
@@ -127,7 +151,7 @@ describe('macro on the local host', () => {
     await dialog.locator('.pq-picker-name').getByText('Open issues of a project', { exact: true }).click();
     await dialog.locator('#config-project').fill('SAMPLEPROJECT');
     await dialog.getByRole('button', { name: 'Preview' }).click();
-    await expect.poll(() => dialog.textContent('.pq-preview'), { timeout: 15_000 }).toContain('SAMPLEPROJECT-13');
+    await expect.poll(() => dialog.textContent('.pq-preview'), { timeout: 20_000 }).toContain('SAMPLEPROJECT-13');
     await screenshot(page, 'macro-local-config-dialog');
 
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
@@ -195,7 +219,8 @@ describe('macro on the local host', () => {
     const cells = await frame.locator('.pq-grid tbody td:first-child').allTextContents();
     expect(cells).toEqual([...TEXT_PAYLOADS, ...Object.values(HTML_PAYLOADS)]);
 
-    await page.waitForLoadState('networkidle');
+    // Every image a payload might have smuggled in has loaded or failed, so its onerror would have run by now.
+    await frame.waitForFunction(() => document.readyState === 'complete' && Array.from(document.images).every((image) => image.complete), undefined, { timeout: 20_000 });
     expect(await frame.evaluate(() => typeof (window as unknown as { __xss?: unknown }).__xss)).toBe('function');
     expect(executions).toEqual([]);
     expect(dialogs).toEqual([]);

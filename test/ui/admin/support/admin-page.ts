@@ -3,7 +3,7 @@
 // resolvers directly to set up or check state.
 
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page, Request } from 'playwright-core';
 import { secretKey } from '../../../../src/core/entities/secret-keys';
 import { openDatabase } from '../../../../src/local/store/database';
 import { loadOrCreateSecretKey } from '../../../../src/local/store/secret-key';
@@ -24,6 +24,9 @@ export interface AdminPage {
   errors: string[];
 }
 
+/** Taller than any admin screen, so no screen scrolls inside the iframe. */
+const PINNED_FRAME_HEIGHT = 4000;
+
 export async function openAdminPage(
   browser: TestBrowser,
   host: LocalHost,
@@ -40,20 +43,45 @@ export async function openAdminPage(
   page.setDefaultTimeout(20_000);
   const replies: string[] = [];
   const errors: string[] = [];
+  // An invoke call counts as in flight from its request until its reply text
+  // is in `replies` (or it failed), so settle() can wait for exactly that.
+  const inFlight = new Set<Request>();
+  IN_FLIGHT.set(page, inFlight);
+  const isInvoke = (request: Request): boolean => new URL(request.url()).pathname === '/api/invoke';
+  page.on('request', (request) => {
+    if (isInvoke(request)) inFlight.add(request);
+  });
+  page.on('requestfailed', (request) => inFlight.delete(request));
   page.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/api/invoke') {
-      response.text().then(
-        (text) => replies.push(text),
-        () => undefined,
-      );
-    }
+    if (!isInvoke(response.request())) return;
+    response.text().then(
+      (text) => {
+        replies.push(text);
+        inFlight.delete(response.request());
+      },
+      () => inFlight.delete(response.request()),
+    );
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
 
+  // The shell sizes the iframe to its content whenever the app reports a new
+  // height, which arrives late on a busy machine. A resize that lands between
+  // Playwright locating an element and clicking it moves the element, and a
+  // click that lands outside the iframe is lost without an error. So the test
+  // page drops the app's resize messages before the shell sees them and gives
+  // the iframe one fixed height, taller than any admin screen.
+  await page.addInitScript(() => {
+    if (window !== window.top) return;
+    window.addEventListener('message', (event) => {
+      const data = event.data as { source?: string; type?: string } | null;
+      if (data?.source === 'pq-local-bridge' && data.type === 'resize') event.stopImmediatePropagation();
+    });
+  });
   await page.goto(host.adminPageUrl);
+  await page.locator('iframe.pq-app-admin').evaluate((iframe, pixels) => ((iframe as HTMLIFrameElement).style.height = `${pixels}px`), PINNED_FRAME_HEIGHT);
   const frame = page.frameLocator('iframe.pq-app-admin');
   return { context, page, frame, replies, errors };
 }
@@ -103,9 +131,26 @@ export async function setCode(frame: FrameLocator, page: Page, testId: string, t
   await page.keyboard.insertText(text);
 }
 
-/** Waits until no invoke response is in flight, so `replies` is complete. */
-export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+const IN_FLIGHT = new WeakMap<Page, Set<Request>>();
+
+/**
+ * Waits until no invoke call of the page is in flight, so `replies` contains
+ * the reply to every call made so far. It does not use `networkidle`, because
+ * Playwright reports that state at once when the document reached it earlier,
+ * whatever calls started later. That state also needs every iframe of the page
+ * quiet, which on a busy machine took longer than the step's timeout.
+ */
+export async function settle(page: Page, timeoutMs = 20_000): Promise<void> {
+  const inFlight = IN_FLIGHT.get(page);
+  if (!inFlight) throw new Error('settle() needs a page opened with openAdminPage().');
+  const deadline = Date.now() + timeoutMs;
+  // Idle on two checks 100 ms apart, so a call the last reply set off is seen too.
+  let idleChecks = 0;
+  while (idleChecks < 2) {
+    if (Date.now() > deadline) throw new Error(`${inFlight.size} invoke call(s) still without a reply after ${timeoutMs} ms: ${[...inFlight].map((request) => request.postData()).join(', ')}`);
+    idleChecks = inFlight.size === 0 ? idleChecks + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -114,10 +159,9 @@ export async function settle(page: Page): Promise<void> {
  */
 export async function screenshotAdmin(admin: AdminPage, name: string): Promise<string> {
   const height = await admin.frame.locator('#root').evaluate((root) => Math.ceil(root.getBoundingClientRect().bottom + window.scrollY) + 48);
-  await admin.page.locator('iframe.pq-app-admin').evaluate((iframe, pixels) => {
-    (iframe as HTMLIFrameElement).style.height = `${pixels}px`;
-    (iframe as HTMLIFrameElement).style.maxHeight = 'none';
-  }, height);
+  const iframe = admin.page.locator('iframe.pq-app-admin');
+  const setHeight = (pixels: number) => iframe.evaluate((element, value) => ((element as HTMLIFrameElement).style.height = `${value}px`), pixels);
+  await setHeight(height);
   // Chromium paints a cross-origin iframe only inside the viewport in a
   // full-page capture, so the viewport grows to the whole page first.
   const viewport = admin.page.viewportSize() ?? { width: 1280, height: 900 };
@@ -128,5 +172,6 @@ export async function screenshotAdmin(admin: AdminPage, name: string): Promise<s
     return await screenshot(admin.page, name);
   } finally {
     await admin.page.setViewportSize(viewport);
+    await setHeight(PINNED_FRAME_HEIGHT);
   }
 }
