@@ -47,19 +47,27 @@ async function macroFrame(page: Page, localId: string): Promise<Frame> {
 }
 
 /**
- * Waits until every macro iframe on the page has taken its content's height.
- * Until then a late resize can move a frame between Playwright locating an
- * element and clicking it, and a click that lands outside the frame is lost.
+ * Waits until every app iframe on the page (macros and the config dialog) has
+ * the height the frame bridge measures for its content, so no resize is
+ * pending. Until then a late resize can move a frame between Playwright
+ * locating an element and clicking it, and a click that lands outside the
+ * frame is lost without an error.
  */
 async function waitForLayout(page: Page): Promise<void> {
   await expect
     .poll(
       async () => {
         const gaps = await Promise.all(
-          (await page.locator('section[data-local-id] iframe').elementHandles()).map(async (handle) => {
-            const height = (await handle.boundingBox())?.height ?? 0;
-            const content = await (await handle.contentFrame())?.evaluate(() => document.body.scrollHeight).catch(() => undefined);
-            return content === undefined ? Infinity : Math.abs(height - content);
+          (await page.locator('iframe[data-frame-id]').elementHandles()).map(async (handle) => {
+            const applied = parseFloat(await handle.evaluate((iframe) => (iframe as HTMLIFrameElement).style.height));
+            // The same measurement as reportHeight() in the frame bridge.
+            const measured = await (await handle.contentFrame())
+              ?.evaluate(() => {
+                const style = getComputedStyle(document.body);
+                return Math.ceil(Math.max(document.body.scrollHeight, document.body.getBoundingClientRect().height) + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+              })
+              .catch(() => undefined);
+            return measured === undefined || Number.isNaN(applied) ? Infinity : Math.abs(applied - Math.max(40, measured));
           }),
         );
         return Math.max(0, ...gaps);
@@ -154,7 +162,9 @@ describe('macro on the local host', () => {
     await expect.poll(() => dialog.textContent('.pq-preview'), { timeout: 20_000 }).toContain('SAMPLEPROJECT-13');
     await screenshot(page, 'macro-local-config-dialog');
 
+    await waitForLayout(page);
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.locator('#pq-config-dialog').evaluate((element) => (element as HTMLDialogElement).open), { timeout: 20_000 }).toBe(false);
     const after = await macroFrame(page, 'sling-open');
     await expect.poll(async () => (await after.textContent('.pq-grid tbody').catch(() => '')) ?? '', { timeout: 20_000 }).toContain('SAMPLEPROJECT-13');
   });
