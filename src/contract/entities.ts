@@ -16,7 +16,7 @@ export interface EntityBase {
   updatedBy?: string;
 }
 
-/** How a datasource authenticates. The secret itself (password or token) is never part of this object. */
+/** Authentication settings of a datasource. The secret itself (password or token) is never part of this object. */
 export type AuthConfig =
   | { kind: 'none' }
   | { kind: 'basic'; username: string }
@@ -26,7 +26,7 @@ export type AuthConfig =
       placement: 'bearer' | 'header';
       headerName?: string;
       prefix?: string;
-      /** ISO date (YYYY-MM-DD) after which the token stops working, if the issuer says so. */
+      /** ISO date (YYYY-MM-DD) after which the token stops working, when the issuer publishes one. */
       expiresAt?: string;
     };
 
@@ -115,7 +115,7 @@ export interface EntityByKind {
   template: Template;
 }
 
-/** What an editor sends to save: the entity without server-managed fields. `id` is absent for a new entity. */
+/** Save payload of an editor: the entity without server-managed fields. `id` is absent for a new entity. */
 export type EntityDraft<K extends EntityKind> = Omit<
   EntityByKind[K],
   'id' | 'version' | 'updatedAt' | 'updatedBy' | 'schemaVersion'
