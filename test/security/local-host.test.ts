@@ -12,7 +12,7 @@ import type { PayloadOf, ResolverKey, ResultOf } from '../../src/contract/resolv
 import { converterDraft, datasourceDraft, queryDraft } from './support/drafts';
 import { startEchoServer, type EchoServer } from './support/echo-server';
 import { expectError } from './support/expect-error';
-import { startHostProcess, type HostProcess as LocalHost } from './support/host-process';
+import { startLocalHost, type LocalHost } from '../support/local-host';
 
 const ADMIN = 'local-admin';
 const VIEWER = 'local-viewer';
@@ -48,7 +48,7 @@ describe('local host', () => {
 
   beforeAll(async () => {
     upstream = await startEchoServer('http');
-    host = await startHostProcess({ allowPrivateHosts: [`127.0.0.1:${upstream.port}`] });
+    host = await startLocalHost({ privateHostsAllowed: [`127.0.0.1:${upstream.port}`] });
     firstHost = host;
     datasourceId = data(
       await invoke(host, ADMIN, 'datasources/save', {
@@ -262,7 +262,7 @@ describe('local host', () => {
       await Promise.all(writers);
       expect(acknowledged.length).toBeGreaterThan(5);
 
-      host = await startHostProcess({ dataDir: host.dataDir, allowPrivateHosts: [`127.0.0.1:${upstream.port}`] });
+      host = await startLocalHost({ dataDir: host.dataDir, privateHostsAllowed: [`127.0.0.1:${upstream.port}`] });
       const listed = new Set(data(await invoke(host, ADMIN, 'datasources/list', {})).items.map((item) => item.id));
       for (const entry of acknowledged) {
         expect(listed.has(entry.id), entry.id).toBe(true);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from '../support/browser';
 import { sendJson, startTestServer, type TestServer } from '../support/https-server';
 import { converterDraft, datasourceDraft, parameter, queryDraft, templateDraft } from './support/drafts';
-import { startHostProcess, type HostProcess } from './support/host-process';
+import { startLocalHost, type LocalHost } from '../support/local-host';
 import { XSS_PAYLOADS } from './support/xss-corpus';
 
 const ADMIN = 'local-admin';
@@ -25,7 +25,7 @@ interface ExecutionLog {
 }
 
 describe('XSS in the rendered macro', () => {
-  let host: HostProcess;
+  let host: LocalHost;
   let browser: TestBrowser;
   let payloadServer: TestServer;
   let macroCount = 0;
@@ -61,7 +61,7 @@ describe('XSS in the rendered macro', () => {
         '/error': ({ res }) => sendJson(res, 401, { errorMessages: XSS_PAYLOADS.slice(0, 20).map((payload) => payload.html), message: XSS_PAYLOADS[1]!.html }),
       },
     });
-    [host, browser] = await Promise.all([startHostProcess({ allowPrivateHosts: [`127.0.0.1:${payloadServer.port}`] }), launchBrowser()]);
+    [host, browser] = await Promise.all([startLocalHost({ privateHostsAllowed: [`127.0.0.1:${payloadServer.port}`] }), launchBrowser()]);
 
     const datasource = await invoke('datasources/save', {
       draft: datasourceDraft(payloadServer.url, { name: 'Hostile API', auth: { kind: 'none' }, allowInsecureHttp: true }),

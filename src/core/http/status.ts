@@ -1,5 +1,5 @@
-// Mapping an upstream error status to a stable code, with the upstream's own
-// message and a hint that tells the admin what to do.
+// Maps an upstream error status to a stable code, with the upstream's own
+// message and a hint with the admin's next step.
 
 import type { Datasource } from '../../contract/entities';
 import type { ErrorCode, ErrorDetails } from '../../contract/errors';

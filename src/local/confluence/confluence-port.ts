@@ -1,5 +1,5 @@
 // The resolvers' Confluence port, implemented on the local site's users and
-// pages instead of Confluence's REST API. Forge asks Confluence as the calling
+// pages instead of Confluence's REST API. Forge queries Confluence as the calling
 // user, so a page with a view restriction is invisible to everyone else here too.
 
 import type { ConfluencePort, PageInfo } from '../../resolvers/deps';

@@ -1,4 +1,4 @@
-// Who is calling. The shell names the selected user in the X-Local-Account-Id
+// Identity of the caller. The shell names the selected user in the X-Local-Account-Id
 // header (and in the pq_local_user cookie for page loads); scripts send the
 // header. This replaces Forge's signed invocation principal.
 
@@ -9,7 +9,7 @@ import { HttpError } from './respond';
 export const ACCOUNT_HEADER = 'x-local-account-id';
 export const USER_COOKIE = 'pq_local_user';
 
-/** The user an API call runs as; the header is required so a script never runs as someone by accident. */
+/** Reads the user an API call runs as. The header is required, so a script never runs as someone by accident. */
 export function requireApiUser(request: IncomingMessage): LocalUser {
   const header = request.headers[ACCOUNT_HEADER];
   const accountId = Array.isArray(header) ? header[0] : header;
@@ -22,7 +22,7 @@ export function requireApiUser(request: IncomingMessage): LocalUser {
   return user;
 }
 
-/** The user a page load shows: the cookie the user switcher sets, else the admin. */
+/** Reads the user a page load shows: the cookie the user switcher sets, else the admin. */
 export function pageUser(request: IncomingMessage): LocalUser {
   return findUser(readCookie(request, USER_COOKIE)) ?? ADMIN_USER;
 }

@@ -52,7 +52,7 @@ async function run(
 
 /**
  * Lists the parameters a viewer may change with the value this run used, or the
- * query default when nobody set one. The macro draws its inputs from this list.
+ * query default when neither the author nor the viewer set one. The macro draws its inputs from this list.
  */
 function viewerParametersOf(query: Query, used: Record<string, string>): NonNullable<RunResult['viewerParameters']> {
   return query.parameters

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type TestBrowser } from '../../support/browser';
 import { sendJson, startTestServer, type TestServer } from '../../support/https-server';
-import { startHostProcess, type HostProcess } from '../../security/support/host-process';
+import { startLocalHost, type LocalHost } from '../../support/local-host';
 import { ERROR_TEXTS } from '../../../static/shared/src/error-text';
 import { assertBuilt } from './support/macro-page';
 import { HTML_PAYLOADS, TEXT_PAYLOADS } from './support/xss-payloads';
@@ -16,7 +16,7 @@ const ADMIN = 'local-admin';
 const VIEWER = 'local-viewer';
 const XSS_PAGE_ID = '1002';
 
-let host: HostProcess;
+let host: LocalHost;
 let browser: TestBrowser;
 let hostile: TestServer;
 
@@ -85,7 +85,7 @@ beforeAll(async () => {
       '/rows': ({ res }) => sendJson(res, 200, [...TEXT_PAYLOADS, ...Object.values(HTML_PAYLOADS)].map((payload, index) => ({ payload, index }))),
     },
   });
-  [host, browser] = await Promise.all([startHostProcess({ allowPrivateHosts: [`127.0.0.1:${hostile.port}`] }), launchBrowser()]);
+  [host, browser] = await Promise.all([startLocalHost({ privateHostsAllowed: [`127.0.0.1:${hostile.port}`] }), launchBrowser()]);
 }, 120_000);
 
 afterAll(async () => {

@@ -5,8 +5,6 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import TextArea from '@atlaskit/textarea';
-import TextField from '@atlaskit/textfield';
 import type { EntityDraft } from '../../../../src/contract/entities';
 import type { WireError } from '../../../../src/contract/errors';
 import { call, toWireError } from '../api/client';
@@ -17,9 +15,10 @@ import { CodeEditor } from '../components/LazyCodeEditor';
 import { DataTable } from '../components/DataTable';
 import { EditorShell } from '../components/EditorShell';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { Field, problemsByField } from '../components/Field';
+import { problemsByField } from '../components/Field';
 import { formatMs, prettyJson } from '../components/format';
 import { marksFromError } from '../components/marks';
+import { NameDescriptionRow } from '../components/NameDescriptionRow';
 
 export const DEFAULT_CONVERTER_SOURCE = `// Receives the response text and returns what the template shows:
 // usually an array of objects, one per table row.
@@ -82,24 +81,14 @@ export function ConverterEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: E
       onOpen={onOpen}
     >
       <div className="pq-form">
-        <div className="pq-row">
-          <Field label="Name" error={problems.get('name')}>
-            {({ id: fieldId }) => (
-              <TextField id={fieldId} value={draft.name} onChange={(event) => {
-                  const name = event.currentTarget.value;
-                  editor.update((previous) => ({ ...previous, name }));
-                }} testId="converter-name" autoFocus={!id} />
-            )}
-          </Field>
-          <Field label="Description">
-            {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={2} onChange={(event) => {
-                  const description = event.currentTarget.value;
-                  editor.update((previous) => ({ ...previous, description }));
-                }} />
-            )}
-          </Field>
-        </div>
+        <NameDescriptionRow
+          testIdPrefix="converter"
+          name={draft.name}
+          description={draft.description}
+          nameError={problems.get('name')}
+          autoFocus={!id}
+          onChange={(patch) => editor.update((previous) => ({ ...previous, ...patch }))}
+        />
 
         <div className="pq-split">
           <div className="pq-field">

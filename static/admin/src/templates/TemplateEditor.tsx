@@ -5,8 +5,6 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Select from '@atlaskit/select';
-import TextArea from '@atlaskit/textarea';
-import TextField from '@atlaskit/textfield';
 import type { EntityDraft } from '../../../../src/contract/entities';
 import type { WireError } from '../../../../src/contract/errors';
 import type { RunResult } from '../../../../src/contract/run';
@@ -19,9 +17,10 @@ import { useSummaries } from '../app/use-summaries';
 import { CodeEditor } from '../components/LazyCodeEditor';
 import { EditorShell } from '../components/EditorShell';
 import { ErrorPanel } from '../components/ErrorPanel';
-import { Field, problemsByField } from '../components/Field';
+import { problemsByField } from '../components/Field';
 import { prettyJson } from '../components/format';
 import { marksFromError } from '../components/marks';
+import { NameDescriptionRow } from '../components/NameDescriptionRow';
 import { RenderedResult } from '../components/RenderedResult';
 import { DEFAULT_TEMPLATE_SOURCE } from './reference';
 import { TemplateReference } from './TemplateReference';
@@ -98,24 +97,14 @@ export function TemplateEditor({ id, onBack, onSavedNew, onDeleted, onOpen }: Ed
       onOpen={onOpen}
     >
       <div className="pq-form">
-        <div className="pq-row">
-          <Field label="Name" error={problems.get('name')}>
-            {({ id: fieldId }) => (
-              <TextField id={fieldId} value={draft.name} onChange={(event) => {
-                  const name = event.currentTarget.value;
-                  editor.update((previous) => ({ ...previous, name }));
-                }} testId="template-name" autoFocus={!id} />
-            )}
-          </Field>
-          <Field label="Description">
-            {({ id: fieldId }) => (
-              <TextArea id={fieldId} value={draft.description} minimumRows={2} onChange={(event) => {
-                  const description = event.currentTarget.value;
-                  editor.update((previous) => ({ ...previous, description }));
-                }} />
-            )}
-          </Field>
-        </div>
+        <NameDescriptionRow
+          testIdPrefix="template"
+          name={draft.name}
+          description={draft.description}
+          nameError={problems.get('name')}
+          autoFocus={!id}
+          onChange={(patch) => editor.update((previous) => ({ ...previous, ...patch }))}
+        />
 
         <div className="pq-split pq-split--reference">
           <div className="pq-field">
