@@ -28,7 +28,10 @@ export async function convertResponse(deps: RunDeps, input: ConvertInput): Promi
   const started = performance.now();
   const { converter, response, built } = input;
   if (!converter) {
-    const converted = await inStage('convert', () => runDefaultConverter(response.text));
+    // The REST client has already parsed a JSON body; parse the text only for the
+    // empty and non-JSON cases, so their INVALID_JSON errors come from one place.
+    const parsed = response.json;
+    const converted = parsed === null || parsed === undefined ? await inStage('convert', () => runDefaultConverter(response.text)) : parsed;
     return { converted, convertMs: Math.round(performance.now() - started), engine: 'none' };
   }
 
