@@ -41,8 +41,8 @@ export interface ForgeEmulatorOptions {
   /** Called for outbound calls that are not KVS or Confluence (none in the app; a guard). */
   onUnexpected?: (target: unknown, path: string) => void;
   /**
-   * The account the platform attributes an `asUser()` call to. Forge knows it
-   * from the invocation; tests that run several users concurrently pass a
+   * The account the platform attributes an `asUser()` call to. Forge takes it
+   * from the invocation, and tests that run several users concurrently pass a
    * lookup (e.g. from AsyncLocalStorage) instead of setting currentAccountId.
    */
   accountOf?: () => string | undefined;

@@ -126,7 +126,7 @@ export async function sendRequest(deps: HttpDeps, datasource: Datasource, reques
     // A redirect status that names no target is not data: passing it on would show an empty or HTML body as the result.
     if (response.status >= 300 && response.status < 400 && !options.acceptErrorStatus) {
       await discard(response);
-      throw new UpstreamError('UPSTREAM_CLIENT_ERROR', `${url.host} answered HTTP ${response.status} without a Location header to follow.`, {
+      throw new UpstreamError('UPSTREAM_CLIENT_ERROR', `${url.host} returned HTTP ${response.status} without a Location header to follow.`, {
         hint: 'Check the query URL against the API documentation; a redirect without a target often means the URL points at a web page, not the REST API.',
         details: { status: response.status, method: currentMethod, url: clean(displayUrl(url)) },
       });

@@ -1,4 +1,4 @@
-// An HTTPS server on 127.0.0.1 that answers every path with a fixed JSON
+// An HTTPS server on 127.0.0.1 that responds to every path with a fixed JSON
 // body and records each request exactly as it arrived, for checking what a
 // parameter value turned into on the wire.
 
@@ -12,7 +12,7 @@ export interface EchoServer {
   url: string;
   port: number;
   requests: RecordedRequest[];
-  /** Sets the status, body and delay of every following answer. */
+  /** Sets the status, body and delay of every following response. */
   answer(options: { status?: number; body?: unknown; delayMs?: number; headers?: Record<string, string> }): void;
   close(): Promise<void>;
 }

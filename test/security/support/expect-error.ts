@@ -1,11 +1,11 @@
 // Assertions on the error envelope: a stable code, a message that names the
-// offending value, and a hint (or a message) that says what to do next.
+// offending value, and a hint (or a message) with the next step.
 
 import { expect } from 'vitest';
 
 import type { ErrorCode, ResolverResponse, WireError } from '../../../src/contract/errors';
 
-/** Words that show a message or hint tells the reader what to do. */
+/** Words that show a message or hint gives the reader a next step. */
 const ACTION_WORDS = /\b(use|enter|add|remove|ask|check|fix|set|select|pick|try|reload|open|shorten|change|write|send|make|replace|encode|give|wait|reduce|lower|return|install|contact|split|avoid|rename|save|import|delete|paste|allow|keep|define|call|choose|limit|close|render|include|let|create|grant|reload|restart|wait)\b/i;
 
 /** Returns the wire error of a failed call, failing the test when the call succeeded. */

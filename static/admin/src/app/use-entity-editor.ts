@@ -91,7 +91,7 @@ export function useEntityEditor<K extends EntityKind>(
         const latest = await api.get(entityId);
         setState((previous) => ({ ...previous, theirs: { draft: latest.draft, version: latest.version, updatedBy: latest.updatedBy } }));
       } catch {
-        // The conflict message stands on its own; the comparison is a convenience.
+        // The conflict message is complete without the comparison, which is only a convenience.
       }
     },
     [api],
